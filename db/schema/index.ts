@@ -1,0 +1,4 @@
+export * from "./certificates";
+export * from "./endpoints";
+export * from "./observations";
+export * from "./scans";

@@ -1,0 +1,62 @@
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** Every setting Certwatch reads from the environment; README's configuration table mirrors this. */
+export const envSchema = z.object({
+  CERTWATCH_DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_PATH: z.string().min(1).optional(),
+  REDIS_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  CERTWATCH_HOST: z.string().min(1).default("127.0.0.1"),
+  CERTWATCH_BASE_URL: z.string().url().optional(),
+  CERTWATCH_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  CERTWATCH_DEFAULT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(604_800).default(3600),
+  CERTWATCH_SCAN_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
+  CERTWATCH_PROBE_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  CERTWATCH_ALL_ADDRESSES: bool.default(true),
+  CERTWATCH_QUEUE_PREFIX: z.string().min(1).max(64).default("certwatch"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+export interface Config extends RawEnv {
+  dataDir: string;
+  databasePath: string;
+  baseUrl: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.CERTWATCH_DATA_DIR);
+  return {
+    ...e,
+    dataDir,
+    databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, "certwatch.db")),
+    baseUrl: (e.CERTWATCH_BASE_URL ?? `http://${e.CERTWATCH_HOST}:${e.PORT}`).replace(/\/$/, ""),
+  };
+}
+
+let cached: Config | null = null;
+
+/** Read once per process; callers pass the result down rather than reading process.env. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

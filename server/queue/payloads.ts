@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+export const QUEUE = { probe: "probe", record: "record" } as const;
+export const JOB = { probeEndpoint: "probe-endpoint", recordScan: "record-scan" } as const;
+
+/** Everything a probe needs, so probe workers never touch the database (and may run elsewhere). */
+export const probeTargetSchema = z.object({
+  host: z.string().min(1).max(253),
+  port: z.number().int().min(1).max(65535),
+  ip: z.string().nullable(),
+  sni: z.string().nullable(),
+  caPem: z
+    .string()
+    .max(64 * 1024)
+    .nullable(),
+});
+
+export const probeJobSchema = z.object({
+  endpointId: z.number().int().positive(),
+  target: probeTargetSchema,
+  trigger: z.enum(["schedule", "manual"]),
+});
+
+export type ProbeTarget = z.infer<typeof probeTargetSchema>;
+export type ProbeJobData = z.infer<typeof probeJobSchema>;
+
+export const recordJobSchema = z.object({
+  endpointId: z.number().int().positive(),
+  /** Unique per probe job and address: the recorder writes each result once. */
+  scanKey: z.string().min(1).max(300),
+  assessment: z.record(z.string(), z.unknown()),
+});
+
+export type RecordJobData = z.infer<typeof recordJobSchema>;
+
+export function schedulerId(endpointId: number): string {
+  return `endpoint-${endpointId}`;
+}
