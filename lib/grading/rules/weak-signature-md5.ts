@@ -1,0 +1,16 @@
+import type { GradingRule } from "../types";
+import { signedCertificates } from "./certificates";
+import { capitalize, finding, listOf } from "./finding";
+
+/** Blog 2014-01-21: an MD5 or MD2 certificate signature is an F. */
+export const weakSignatureMd5: GradingRule = ({ assessment }) => {
+  const bad = signedCertificates(assessment).filter(
+    (c) => c.signature?.hash === "md5" || c.signature?.hash === "md2",
+  );
+  if (bad.length === 0) return null;
+  return finding(
+    "F",
+    `${capitalize(listOf(bad.map((c) => c.label)))} ${bad.length > 1 ? "are" : "is"} signed with MD5 or MD2, which are broken. Grade set to F.`,
+    "signature-sha256",
+  );
+};
