@@ -6,6 +6,9 @@ import {
   PROTOCOL_NAMES,
   type ProtocolName,
 } from "@/lib/assessment/types";
+import { buildRuleContext } from "./context";
+import { resolveGradingOptions } from "./options";
+import type { GradingOptions, RuleContext } from "./types";
 
 export const ONE_YEAR = 31_536_000;
 
@@ -154,5 +157,24 @@ export function chainCert(
     fingerprintSha256: fingerprint,
     signatureAlgorithm,
     keyBits: 2048,
+  };
+}
+
+/** The rule context for a modern assessment with overrides, as grade.ts would build it. */
+export function contextFor(overrides: Partial<Assessment> = {}, opts?: GradingOptions): RuleContext {
+  return buildRuleContext(modernAssessment(overrides), resolveGradingOptions(opts));
+}
+
+export function revokedStatus(reason: string | null = "keyCompromise"): Assessment["revocation"] {
+  return {
+    status: "revoked",
+    method: "ocsp",
+    reason,
+    revokedAt: "2026-01-01T00:00:00.000Z",
+    stapled: false,
+    stapledStatus: null,
+    mustStaple: false,
+    ocsp: null,
+    crl: null,
   };
 }

@@ -5,6 +5,7 @@ import { gradeAssessment } from "./grade";
 import {
   modernAssessment,
   protocols,
+  revokedStatus,
   simulations,
   suite,
   suites,
@@ -246,7 +247,7 @@ const ROWS: Row[] = [
   },
   {
     config: "modern config, revoked",
-    a: modernAssessment({ revocation: revoked() }),
+    a: modernAssessment({ revocation: revokedStatus() }),
     P: 100,
     K: 90,
     C: 90,
@@ -282,17 +283,3 @@ describe("GRADING.md §4 worked examples", () => {
     else expect(reason).toContain(row.because);
   });
 });
-
-function revoked(): Assessment["revocation"] {
-  return {
-    status: "revoked",
-    method: "ocsp",
-    reason: "keyCompromise",
-    revokedAt: "2026-01-01T00:00:00.000Z",
-    stapled: false,
-    stapledStatus: null,
-    mustStaple: false,
-    ocsp: null,
-    crl: null,
-  };
-}

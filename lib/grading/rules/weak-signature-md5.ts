@@ -1,6 +1,6 @@
 import type { GradingRule } from "../types";
 import { signedCertificates } from "./certificates";
-import { capitalize, finding, listOf } from "./finding";
+import { finding, listOf } from "./finding";
 
 /** Blog 2014-01-21: an MD5 or MD2 certificate signature is an F. */
 export const weakSignatureMd5: GradingRule = ({ assessment }) => {
@@ -10,7 +10,7 @@ export const weakSignatureMd5: GradingRule = ({ assessment }) => {
   if (bad.length === 0) return null;
   return finding(
     "F",
-    `${capitalize(listOf(bad.map((c) => c.label)))} ${bad.length > 1 ? "are" : "is"} signed with MD5 or MD2, which are broken. Grade set to F.`,
+    `The certificate chain uses MD5 or MD2 signatures (${listOf(bad.map((c) => c.label))}), which are broken. Grade set to F.`,
     "signature-sha256",
   );
 };
