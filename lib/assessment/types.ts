@@ -2,7 +2,14 @@
 // revocation (lib/revocation), the recorder (workers) and the CLI's `--json`. Unknown facts are null.
 
 export type ProtocolName = "SSLv2" | "SSLv3" | "TLSv1.0" | "TLSv1.1" | "TLSv1.2" | "TLSv1.3";
-export const PROTOCOL_NAMES: readonly ProtocolName[] = ["SSLv2", "SSLv3", "TLSv1.0", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
+export const PROTOCOL_NAMES: readonly ProtocolName[] = [
+  "SSLv2",
+  "SSLv3",
+  "TLSv1.0",
+  "TLSv1.1",
+  "TLSv1.2",
+  "TLSv1.3",
+];
 
 export type Tristate = "all" | "some" | "none";
 
@@ -130,7 +137,13 @@ export interface RevocationFacts {
   stapled: boolean;
   stapledStatus: RevocationStatus | null;
   mustStaple: boolean;
-  ocsp: { url: string; status: RevocationStatus; thisUpdate: string | null; nextUpdate: string | null; error: string | null } | null;
+  ocsp: {
+    url: string;
+    status: RevocationStatus;
+    thisUpdate: string | null;
+    nextUpdate: string | null;
+    error: string | null;
+  } | null;
   crl: { url: string; status: RevocationStatus; nextUpdate: string | null; error: string | null } | null;
 }
 
