@@ -1,0 +1,94 @@
+import type { Assessment } from "@/lib/assessment/types";
+import { type MozillaProfile, OLD_TLS12_SUITES } from "./mozilla-profiles";
+import { listOf, protocolLabel } from "./rules/finding";
+import { weakestDhBits } from "./scores";
+import { parseSignatureAlgorithm } from "./signature-algorithm";
+import { curveBits, groupSize } from "./strength";
+
+/** Why the assessment does not meet the profile; empty when it does (tls-observatory's constraints). */
+export function profileFailures(a: Assessment, p: MozillaProfile): string[] {
+  return [...protocolAndSuiteFailures(a, p), ...certificateFailures(a, p), ...keyExchangeFailures(a, p)];
+}
+
+function protocolAndSuiteFailures(a: Assessment, p: MozillaProfile): string[] {
+  const out: string[] = [];
+  const extraProtocols = supportedProtocols(a).filter((v) => !p.protocols.includes(v));
+  if (extraProtocols.length) out.push(`turn off ${listOf(extraProtocols.map(protocolLabel))}`);
+  const extraSuites = a.cipherSuites
+    .filter((s) => !(s.protocol === "TLSv1.3" ? p.tls13Suites : p.tls12Suites).includes(s.name))
+    .map((s) => s.name);
+  if (extraSuites.length) out.push(`remove cipher suites ${listOf(extraSuites)}`);
+  if (p.serverOrderRequired && a.serverCipherOrder !== true) out.push("enforce the server's cipher order");
+  return out;
+}
+
+function certificateFailures(a: Assessment, p: MozillaProfile): string[] {
+  const cert = a.certificate;
+  if (!cert) return ["the certificate could not be read"];
+  const out: string[] = [];
+  const type = cert.keyType === "RSA" || cert.keyType === "EC" ? cert.keyType : null;
+  if (!type || !p.certificateTypes.includes(type)) {
+    out.push(
+      `use an ${p.certificateTypes.map((t) => (t === "EC" ? "ECDSA" : t)).join(" or ")} certificate, not ${cert.keyType}`,
+    );
+  } else if (type === "RSA" && p.rsaMinBits && (cert.keyBits ?? 0) < p.rsaMinBits) {
+    out.push(`use an RSA key of at least ${p.rsaMinBits} bits`);
+  } else if (type === "EC" && !p.certificateCurveBits.includes(curveBits(cert.curve) ?? cert.keyBits ?? 0)) {
+    out.push("use a P-256 or P-384 certificate key");
+  }
+  const sig = parseSignatureAlgorithm(cert.signatureAlgorithm)?.mozillaName ?? null;
+  if (!sig || !p.certificateSignatures.includes(sig)) {
+    out.push(
+      `certificate signature ${cert.signatureAlgorithm ?? "(unknown)"} is not ${p.certificateSignatures.join(" or ")}`,
+    );
+  }
+  return out;
+}
+
+function keyExchangeFailures(a: Assessment, p: MozillaProfile): string[] {
+  const out: string[] = [];
+  const dh = weakestDhBits(a);
+  if (p.dhMinBits && dh !== null && dh < p.dhMinBits)
+    out.push(`use DH parameters of at least ${p.dhMinBits} bits`);
+  const ec = weakestEcdhBits(a);
+  if (ec !== null && ec < p.ecdhMinBits) out.push(`use ECDH groups of at least ${p.ecdhMinBits} bits`);
+  return out;
+}
+
+/** tls-observatory's "bad": insecure whatever the profile. */
+export function badFailures(a: Assessment): string[] {
+  const out: string[] = [];
+  if (a.protocols.SSLv2) out.push("turn off SSL 2.0");
+  const outside = a.cipherSuites
+    .filter((s) => s.protocol !== "TLSv1.3" && !OLD_TLS12_SUITES.includes(s.name))
+    .map((s) => s.name);
+  if (outside.length) out.push(`remove cipher suites outside Mozilla's old profile: ${listOf(outside)}`);
+  const dh = weakestDhBits(a);
+  if (dh !== null && dh < 1024) out.push(`DH parameters of ${dh} bits (need at least 1024)`);
+  const ec = weakestEcdhBits(a);
+  if (ec !== null && ec < 256) out.push(`ECDH group of ${ec} bits (need at least 256)`);
+  const cert = a.certificate;
+  if (cert?.keyType === "RSA" && (cert.keyBits ?? 0) < 2048)
+    out.push(`RSA key of ${cert.keyBits} bits (need 2048)`);
+  if (cert?.keyType === "EC" && (curveBits(cert.curve) ?? cert.keyBits ?? 0) < 256)
+    out.push("ECDSA key under 256 bits");
+  const sig = parseSignatureAlgorithm(cert?.signatureAlgorithm ?? null);
+  if (cert?.signatureAlgorithm && (!sig || sig.hash === "md5" || sig.hash === "md2")) {
+    out.push(`certificate signature ${cert.signatureAlgorithm} is not a standard, secure algorithm`);
+  }
+  return out;
+}
+
+function supportedProtocols(a: Assessment) {
+  return (Object.keys(a.protocols) as (keyof Assessment["protocols"])[]).filter(
+    (p) => a.protocols[p] === true,
+  );
+}
+
+function weakestEcdhBits(a: Assessment): number | null {
+  const bits = (a.keyExchange?.groups ?? []).flatMap((g) => {
+    const size = groupSize(g);
+    return size?.kind === "ec" ? [size.bits] : [];
+  });
+  return bits.length ? Math.min(...bits) : null;
+}
