@@ -17,6 +17,7 @@ interface Watched {
   issuer: string;
   notBefore: string | null;
   notAfter: string;
+  names: string[];
 }
 
 export interface ExpiryInput {
@@ -28,7 +29,7 @@ function watched(ctx: EvalContext, input: ExpiryInput): Watched[] {
   if (!input.leaf) return [];
   const leaf = input.leaf;
   const leafFp = normalizeFingerprint(leaf.fingerprintSha256);
-  const out: Watched[] = [{ role: "leaf", ...leaf, fingerprint: leafFp }];
+  const out: Watched[] = [{ role: "leaf", ...leaf, fingerprint: leafFp, names: leaf.sans }];
   if (!ctx.policy.includeIntermediates) return out;
   const seen = new Set([leafFp]);
   for (const c of input.chain) {
@@ -36,7 +37,7 @@ function watched(ctx: EvalContext, input: ExpiryInput): Watched[] {
     // A self-issued certificate is a root: its presented copy is not what clients trust.
     if (seen.has(fp) || c.subject === c.issuer) continue;
     seen.add(fp);
-    out.push({ role: "intermediate", ...c, fingerprint: fp, commonName: null, notBefore: null });
+    out.push({ role: "intermediate", ...c, fingerprint: fp, commonName: null, notBefore: null, names: [] });
   }
   return out;
 }
@@ -72,6 +73,7 @@ function decide(ctx: EvalContext, c: Watched, t: ExpiryThreshold): AlertDecision
       certificateRole: c.role,
       subject: c.subject,
       commonName: c.commonName,
+      ...(c.names.length ? { names: c.names } : {}),
       issuer: c.issuer,
       ...(c.notBefore ? { notBefore: c.notBefore } : {}),
       notAfter: c.notAfter,
