@@ -52,7 +52,7 @@ export function gradeAssessment(a: Assessment, opts?: GradingOptions): GradeResu
   };
 }
 
-export function evaluateRules(ctx: RuleContext): Matched[] {
+function evaluateRules(ctx: RuleContext): Matched[] {
   return RULE_IDS.flatMap((id) => {
     const finding = RULES[id].check(ctx);
     return finding ? [{ id, scope: RULES[id].scope, finding }] : [];
