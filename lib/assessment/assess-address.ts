@@ -1,5 +1,7 @@
 import net from "node:net";
 import { gradeAssessment } from "@/lib/grading/grade";
+import { mozillaProfile } from "@/lib/grading/mozilla";
+import { simulateClients } from "@/lib/tls/clients";
 import { enumerateTls } from "@/lib/tls/enumerate";
 import { ClientCertRequiredError, type HandshakeResult, handshake } from "@/lib/tls/handshake";
 import { certificateFacts } from "@/lib/x509/certificate-facts";
@@ -20,75 +22,74 @@ export interface AddressTarget {
 export interface AssessOptions {
   /** Per connection. */
   timeoutMs: number;
-  /** Whole assessment of one address. */
+  /** Whole enumeration of one address. */
   budgetMs?: number;
-  /** Skip cipher/protocol enumeration (the handshake facts only). */
+  /** Skip cipher/protocol enumeration and client simulations (the handshake facts only). */
   quick?: boolean;
   now?: () => Date;
   chain?: ChainStage;
+  /** Downloads an AIA caIssuers URL to complete a chain the server sent incomplete. */
+  fetchIssuer?: ((url: string) => Promise<Buffer | null>) | null;
+}
+
+type Settled<T> = PromiseSettledResult<T>;
+
+function probes(t: AddressTarget, sni: string | null, opts: AssessOptions) {
+  const common = { host: t.host, ip: t.ip, port: t.port, sni, timeoutMs: opts.timeoutMs };
+  const budget = opts.budgetMs ?? Math.max(30_000, opts.timeoutMs * 3);
+  return Promise.allSettled([
+    handshake({ ...common, caPem: t.caPem, requestOcsp: true }),
+    opts.quick ? Promise.resolve(null) : enumerateTls({ ...common, totalBudgetMs: budget }),
+    opts.quick ? Promise.resolve([]) : simulateClients(common),
+  ] as const);
+}
+
+/** Merge the handshake and the raw enumeration: either may have seen the chain. */
+function mergeProbes(
+  a: Assessment,
+  hs: Settled<HandshakeResult>,
+  raw: Settled<Awaited<ReturnType<typeof enumerateTls>> | null>,
+): void {
+  const clientCert = hs.status === "rejected" && hs.reason instanceof ClientCertRequiredError;
+  const result =
+    hs.status === "fulfilled" ? hs.value : clientCert ? (hs.reason as ClientCertRequiredError).partial : null;
+  const rawFindings = raw.status === "fulfilled" ? raw.value : null;
+  if (rawFindings) applyRawFindings(a, rawFindings);
+  if (result) {
+    a.negotiated = { protocol: result.protocol, cipher: result.cipher?.standardName ?? null };
+    a.chainDer = result.chainDer.map((d) => d.toString("base64"));
+  }
+  // Node could not negotiate (e.g. a 3DES-only server) but the raw hello saw the plaintext chain.
+  if (a.chainDer.length === 0 && rawFindings?.chainDer.length) a.chainDer = rawFindings.chainDer;
+  if (hs.status === "rejected" && (a.chainDer.length === 0 || clientCert)) a.error = errorInfo(hs.reason);
+  if (clientCert) a.clientCertRequested = true;
 }
 
 /**
  * Everything one address tells us: a measuring node:tls handshake (chain, staple, negotiated
- * parameters) and the raw ClientHello enumeration run side by side, then trust, revocation and grade.
- * Never throws: failures land in `error`, and a grade is only given for a complete assessment.
+ * parameters), the raw ClientHello enumeration and reference-client simulations run side by side;
+ * then certificate and chain facts, and the grade. Never throws: failures land in `error`, and a
+ * grade is only given for a complete assessment.
  */
 export async function assessAddress(t: AddressTarget, opts: AssessOptions): Promise<Assessment> {
-  const now = opts.now ?? (() => new Date());
-  const started = now();
+  const started = (opts.now ?? (() => new Date()))();
   const t0 = performance.now();
   const sni = t.sni ?? (net.isIP(t.host) ? null : t.host);
   const a = emptyAssessment({ host: t.host, port: t.port, ip: t.ip, sni }, started);
-  const budget = opts.budgetMs ?? Math.max(30_000, opts.timeoutMs * 3);
-  const [hs, raw] = await Promise.allSettled([
-    handshake({
-      host: t.host,
-      port: t.port,
-      ip: t.ip,
-      sni,
-      caPem: t.caPem,
-      timeoutMs: opts.timeoutMs,
-      requestOcsp: true,
-    }),
-    opts.quick
-      ? Promise.resolve(null)
-      : enumerateTls({
-          host: t.host,
-          ip: t.ip,
-          port: t.port,
-          sni,
-          timeoutMs: opts.timeoutMs,
-          totalBudgetMs: budget,
-        }),
-  ]);
-  let result: HandshakeResult | null = null;
-  if (hs.status === "fulfilled") result = hs.value;
-  else if (hs.reason instanceof ClientCertRequiredError) result = hs.reason.partial;
-  if (raw.status === "fulfilled" && raw.value) applyRawFindings(a, raw.value);
-
-  if (result) {
-    a.negotiated = { protocol: result.protocol, cipher: result.cipher?.standardName ?? null };
-    a.chainDer = result.chainDer.map((d) => d.toString("base64"));
-  } else if (raw.status === "fulfilled" && raw.value?.chainDer.length) {
-    // Node could not negotiate (e.g. a 3DES-only server) but the raw hello saw the plaintext chain.
-    a.chainDer = raw.value.chainDer;
-  }
-  if (hs.status === "rejected" && (a.chainDer.length === 0 || hs.reason instanceof ClientCertRequiredError)) {
-    a.error = errorInfo(hs.reason);
-  }
-  if (hs.status === "rejected" && hs.reason instanceof ClientCertRequiredError) a.clientCertRequested = true;
+  const [hs, raw, sims] = await probes(t, sni, opts);
+  mergeProbes(a, hs, raw);
+  if (sims.status === "fulfilled") a.clientSimulations = sims.value;
 
   const chainDer = a.chainDer.map((b) => Buffer.from(b, "base64"));
   if (chainDer[0]) {
     try {
       a.certificate = certificateFacts(chainDer[0], started);
-      const stage = opts.chain ?? chainStage;
-      a.chain = await stage({
+      a.chain = await (opts.chain ?? chainStage)({
         chainDer,
         host: t.sni ?? t.host,
         caPem: t.caPem,
         now: started,
-        handshake: result,
+        fetchIssuer: opts.fetchIssuer ?? null,
       });
     } catch (e) {
       a.error ??= errorInfo(e);
@@ -97,6 +98,7 @@ export async function assessAddress(t: AddressTarget, opts: AssessOptions): Prom
   const graded = gradeAssessment(a);
   a.grade = graded.grade;
   a.gradeUnavailableReason = graded.unavailableReason;
+  a.mozillaProfile = a.grade ? mozillaProfile(a) : null;
   a.durationMs = Math.round(performance.now() - t0);
   return a;
 }

@@ -1,6 +1,4 @@
-import { X509Certificate } from "node:crypto";
-import tls from "node:tls";
-import type { HandshakeResult } from "@/lib/tls/handshake";
+import { chainFacts } from "@/lib/x509/chain-facts";
 import type { ChainFacts } from "./types";
 
 export type ChainStage = (input: {
@@ -8,32 +6,18 @@ export type ChainStage = (input: {
   host: string;
   caPem: string | null;
   now: Date;
-  handshake: HandshakeResult | null;
+  fetchIssuer: ((url: string) => Promise<Buffer | null>) | null;
 }) => Promise<ChainFacts>;
 
-/** Trust from OpenSSL's verdict during the handshake; hostname judged separately (T vs M). */
-export const chainStage: ChainStage = async ({ chainDer, host, handshake }) => {
-  const certs = chainDer.map((d) => new X509Certificate(d));
-  const leaf = certs[0]!;
-  const hostnameMatch =
-    tls.checkServerIdentity(host, {
-      subject: { CN: /CN=([^\n,]+)/.exec(leaf.subject)?.[1] ?? "" },
-      subjectaltname: leaf.subjectAltName ?? "",
-    } as tls.PeerCertificate) === undefined;
-  const err = handshake?.authorizationError ?? null;
+/** Our own path building (system roots + the endpoint's private CA); only the public facts are kept. */
+export const chainStage: ChainStage = async (input) => {
+  const d = await chainFacts(input);
   return {
-    certificates: certs.map((c) => ({
-      subject: c.subject.replace(/\n/g, ", "),
-      issuer: c.issuer.replace(/\n/g, ", "),
-      notAfter: new Date(c.validTo).toISOString(),
-      fingerprintSha256: c.fingerprint256.replace(/:/g, "").toLowerCase(),
-      signatureAlgorithm: null,
-      keyBits: c.publicKey.asymmetricKeyDetails?.modulusLength ?? null,
-    })),
-    complete: err !== "UNABLE_TO_VERIFY_LEAF_SIGNATURE" && err !== "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-    trusted: handshake !== null && err === null,
-    trustError: err,
-    hostnameMatch,
-    earliestExpiry: certs.map((c) => new Date(c.validTo).toISOString()).sort()[0] ?? null,
+    certificates: d.certificates,
+    complete: d.complete,
+    trusted: d.trusted,
+    trustError: d.trustErrorMessage ? `${d.trustError}: ${d.trustErrorMessage}` : d.trustError,
+    hostnameMatch: d.hostnameMatch,
+    earliestExpiry: d.earliestExpiry,
   };
 };
