@@ -1,9 +1,9 @@
-import type { Assessment } from "@/lib/assessment/types";
+import { type Assessment, PROTOCOL_NAMES } from "@/lib/assessment/types";
 import { type MozillaProfile, OLD_TLS12_SUITES } from "./mozilla-profiles";
 import { listOf, protocolLabel } from "./rules/finding";
-import { weakestDhBits } from "./scores";
+import { weakestDhBits, weakestEcdhBits } from "./scores";
 import { parseSignatureAlgorithm } from "./signature-algorithm";
-import { curveBits, groupSize } from "./strength";
+import { curveBits } from "./strength";
 
 /** Why the assessment does not meet the profile; empty when it does (tls-observatory's constraints). */
 export function profileFailures(a: Assessment, p: MozillaProfile): string[] {
@@ -12,7 +12,9 @@ export function profileFailures(a: Assessment, p: MozillaProfile): string[] {
 
 function protocolAndSuiteFailures(a: Assessment, p: MozillaProfile): string[] {
   const out: string[] = [];
-  const extraProtocols = supportedProtocols(a).filter((v) => !p.protocols.includes(v));
+  const extraProtocols = PROTOCOL_NAMES.filter((v) => a.protocols[v] === true).filter(
+    (v) => !p.protocols.includes(v),
+  );
   if (extraProtocols.length) out.push(`turn off ${listOf(extraProtocols.map(protocolLabel))}`);
   const extraSuites = a.cipherSuites
     .filter((s) => !(s.protocol === "TLSv1.3" ? p.tls13Suites : p.tls12Suites).includes(s.name))
@@ -77,18 +79,4 @@ export function badFailures(a: Assessment): string[] {
     out.push(`certificate signature ${cert.signatureAlgorithm} is not a standard, secure algorithm`);
   }
   return out;
-}
-
-function supportedProtocols(a: Assessment) {
-  return (Object.keys(a.protocols) as (keyof Assessment["protocols"])[]).filter(
-    (p) => a.protocols[p] === true,
-  );
-}
-
-function weakestEcdhBits(a: Assessment): number | null {
-  const bits = (a.keyExchange?.groups ?? []).flatMap((g) => {
-    const size = groupSize(g);
-    return size?.kind === "ec" ? [size.bits] : [];
-  });
-  return bits.length ? Math.min(...bits) : null;
 }

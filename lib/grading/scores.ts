@@ -73,17 +73,23 @@ function dhScore(a: Assessment): number | null {
   return bits === null ? null : rsaStrengthScore(bits);
 }
 
+/** Smallest elliptic-curve group the server accepts, in bits; null when none is known. */
+export function weakestEcdhBits(a: Assessment): number | null {
+  const bits = (a.keyExchange?.groups ?? []).flatMap((g) => {
+    const size = groupSize(g);
+    return size?.kind === "ec" ? [size.bits] : [];
+  });
+  return bits.length ? Math.min(...bits) : null;
+}
+
 function ecdhScore(
   a: Assessment,
   suites: readonly ClassifiedSuite[],
   opts: ResolvedGradingOptions,
 ): number | null {
-  const ecBits = (a.keyExchange?.groups ?? []).flatMap((g) => {
-    const size = groupSize(g);
-    return size?.kind === "ec" ? [size.bits] : [];
-  });
+  const bits = weakestEcdhBits(a);
   const usesEcdhe = suites.some((s) => s.forwardSecrecy && !/_DHE_|^DHE-|^EDH-/i.test(s.name));
-  return usesEcdhe && ecBits.length ? ecStrengthScore(Math.min(...ecBits), opts.ecStrength) : null;
+  return usesEcdhe && bits !== null ? ecStrengthScore(bits, opts.ecStrength) : null;
 }
 
 /** 0.3·P + 0.3·K + 0.4·C in exact arithmetic (so 80 stays 80), 0 when any category is 0. */
