@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { CertificateFactsView } from "@/components/certificate-facts";
 import { ChainTable } from "@/components/chain-table";
+import { GradeBreakdown } from "@/components/grade-breakdown";
+import { ProtocolTable } from "@/components/protocol-table";
 import { ScanHistory } from "@/components/scan-history";
 import { GradeBadge, ScanStatus } from "@/components/scan-status";
 import { getEndpoint, latestScansFor, listScans } from "@/db/queries/endpoints";
@@ -62,6 +64,18 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
               <>
                 <h2>Chain</h2>
                 <ChainTable chain={a.chain} now={now} />
+              </>
+            ) : null}
+            {a ? (
+              <>
+                <h2>Grade</h2>
+                <GradeBreakdown
+                  grade={a.grade}
+                  unavailableReason={a.gradeUnavailableReason}
+                  mozilla={a.mozillaProfile}
+                />
+                <h2>Protocols and cipher suites</h2>
+                <ProtocolTable a={a} />
               </>
             ) : null}
           </section>
