@@ -1,6 +1,6 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import type { CipherSuiteFacts, ProtocolName, Tristate } from "@/lib/assessment/types";
+import type { Assessment, ProtocolName } from "@/lib/assessment/types";
 import { CertwatchError } from "@/lib/errors";
 import { buildClientHello, x25519Share } from "./raw/client-hello";
 import { EC_GROUPS, groupName } from "./raw/constants";
@@ -36,21 +36,25 @@ export interface EnumerateOptions {
   signal?: AbortSignal;
 }
 
-export interface RawFindings {
+/** The Assessment fields this engine owns, under the same names, so assess.ts can spread them in. */
+export type AssessmentTlsFields = Pick<
+  Assessment,
+  | "protocols"
+  | "cipherSuites"
+  | "serverCipherOrder"
+  | "forwardSecrecy"
+  | "aead"
+  | "keyExchange"
+  | "secureRenegotiation"
+  | "compression"
+  | "alpn"
+  | "clientCertRequested"
+>;
+
+export interface RawFindings extends AssessmentTlsFields {
   target: { host: string; ip: string; port: number; sni: string | null };
-  protocols: Record<ProtocolName, boolean | null>;
-  cipherSuites: CipherSuiteFacts[];
-  serverCipherOrder: boolean | null;
   /** IANA names in the server's order per supported protocol; null where the client's order wins. */
   serverOrder: Partial<Record<ProtocolName, string[] | null>>;
-  forwardSecrecy: Tristate | null;
-  aead: Tristate | null;
-  keyExchange: { groups: string[]; dhBits: number | null } | null;
-  secureRenegotiation: boolean | null;
-  compression: boolean | null;
-  alpn: string[];
-  /** null when only TLS 1.3 is spoken (the CertificateRequest is encrypted there). */
-  clientCertRequested: boolean | null;
   /** DER (base64) of the chain from the plaintext TLS ≤ 1.2 Certificate message, leaf first. */
   chainDer: string[];
   connections: number;
