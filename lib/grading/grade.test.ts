@@ -12,7 +12,11 @@ import {
 } from "./test-factory";
 
 const chain = modernAssessment().chain!;
-const selfSigned = { ...chain, trusted: false, trustError: "DEPTH_ZERO_SELF_SIGNED_CERT" };
+const selfSigned = {
+  ...chain,
+  trusted: false,
+  trustError: "SELF_SIGNED: The certificate (CN=example.test) is self-signed and not trusted",
+};
 const hsts = (maxAge: number) => ({ maxAge, includeSubDomains: true, preload: false });
 
 describe("gradeAssessment precedence", () => {

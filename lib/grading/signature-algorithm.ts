@@ -1,3 +1,5 @@
+import { signatureAlgorithmName } from "@/lib/x509/oids";
+
 export type SignatureHash = "md2" | "md5" | "sha1" | "sha224" | "sha256" | "sha384" | "sha512";
 
 export interface SignatureAlgorithm {
@@ -7,29 +9,10 @@ export interface SignatureAlgorithm {
   mozillaName: string | null;
 }
 
-const OIDS: Record<string, string> = {
-  "1.2.840.113549.1.1.2": "md2WithRSAEncryption",
-  "1.2.840.113549.1.1.4": "md5WithRSAEncryption",
-  "1.2.840.113549.1.1.5": "sha1WithRSAEncryption",
-  "1.2.840.113549.1.1.10": "rsassaPss",
-  "1.2.840.113549.1.1.11": "sha256WithRSAEncryption",
-  "1.2.840.113549.1.1.12": "sha384WithRSAEncryption",
-  "1.2.840.113549.1.1.13": "sha512WithRSAEncryption",
-  "1.2.840.113549.1.1.14": "sha224WithRSAEncryption",
-  "1.2.840.10045.4.1": "ecdsa-with-SHA1",
-  "1.2.840.10045.4.3.1": "ecdsa-with-SHA224",
-  "1.2.840.10045.4.3.2": "ecdsa-with-SHA256",
-  "1.2.840.10045.4.3.3": "ecdsa-with-SHA384",
-  "1.2.840.10045.4.3.4": "ecdsa-with-SHA512",
-  "1.2.840.10040.4.3": "dsa-with-sha1",
-  "1.3.101.112": "Ed25519",
-  "1.3.101.113": "Ed448",
-};
-
 /** Accepts OpenSSL names, OIDs, WebCrypto-ish and Node-ish spellings ("RSA-SHA256", "SHA256withRSA"). */
 export function parseSignatureAlgorithm(raw: string | null): SignatureAlgorithm | null {
   if (!raw) return null;
-  const name = OIDS[raw.trim()] ?? raw;
+  const name = signatureAlgorithmName(raw.trim());
   const flat = name.toLowerCase().replace(/[^a-z0-9]/g, "");
   const hash = hashOf(flat);
   const key = keyOf(flat);

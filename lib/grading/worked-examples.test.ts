@@ -224,7 +224,11 @@ const ROWS: Row[] = [
     config: "modern config, self-signed",
     a: modernAssessment({
       hsts: null,
-      chain: { ...modernAssessment().chain!, trusted: false, trustError: "DEPTH_ZERO_SELF_SIGNED_CERT" },
+      chain: {
+        ...modernAssessment().chain!,
+        trusted: false,
+        trustError: "SELF_SIGNED: The certificate (CN=example.test) is self-signed and not trusted",
+      },
     }),
     P: 100,
     K: 90,

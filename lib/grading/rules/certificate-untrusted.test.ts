@@ -29,6 +29,17 @@ describe("certificateUntrusted", () => {
     expect(certificateUntrusted(untrusted("UNABLE_TO_GET_ISSUER_CERT_LOCALLY", false))).toBeNull();
     expect(certificateUntrusted(untrusted("CERT_HAS_EXPIRED", false))?.effect).toBe("T");
   });
+  it("uses lib/x509's 'CODE: message' form, keeping the message", () => {
+    const f = certificateUntrusted(untrusted("EXPIRED: The certificate expired on 2025-01-01"));
+    expect(f?.reason).toBe(
+      "This server's certificate is not trusted: the certificate expired on 2025-01-01. Grade set to T.",
+    );
+    expect(certificateUntrusted(untrusted("SELF_SIGNED"))?.reason).toContain("self-signed");
+    expect(certificateUntrusted(untrusted("INCOMPLETE_CHAIN: The server does not send X", false))).toBeNull();
+    expect(
+      certificateUntrusted(untrusted("UNKNOWN_ISSUER: The issuer CN=X is unknown", false))?.reason,
+    ).toContain("the issuer CN=X is unknown");
+  });
   it("stays silent for a trusted certificate", () => {
     expect(certificateUntrusted(contextFor())).toBeNull();
   });
