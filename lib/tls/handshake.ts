@@ -1,15 +1,14 @@
 // One full node:tls handshake that measures rather than judges: it accepts any certificate (trust is judged
 // by lib/x509/chain-facts), offers legacy versions and weak parameters so old servers still yield facts,
 // and turns every failure into a classified CertwatchError.
-import { constants } from "node:crypto";
 import net from "node:net";
 import tls from "node:tls";
 import type { ProtocolName } from "@/lib/assessment/types";
 import { CertwatchError } from "@/lib/errors";
 import { sniffBanner } from "@/lib/net/banner";
+import { contextFor } from "@/lib/net/secure-context";
 import { classifyTlsError, looksLikeNotTls } from "@/lib/tls/tls-errors";
 import { type PeerChain, presentedChain } from "@/lib/x509/peer-chain";
-import { derToPem, parsePemCertificates } from "@/lib/x509/pem";
 
 export interface HandshakeOptions {
   host: string;
@@ -221,18 +220,49 @@ function resultOf(
 }
 
 function partialResult(state: AttemptState, target: HandshakeResult["target"]): HandshakeResult {
-  return {
-    target,
-    protocol: toProtocolName(state.protocol),
-    cipher: null,
-    ephemeralKey: null,
-    alpn: null,
-    chainDer: state.chain?.der ?? [],
-    chainTruncated: state.chain?.truncated ?? false,
-    ocspStaple: state.staple,
-    authorizationError: null,
-    durationMs: 0,
-  };
+  const chain = { chainDer: state.chain?.der ?? [], chainTruncated: state.chain?.truncated ?? false };
+  const nothing = { cipher: null, ephemeralKey: null, alpn: null, authorizationError: null, durationMs: 0 };
+  return { target, protocol: toProtocolName(state.protocol), ...chain, ocspStaple: state.staple, ...nothing };
+}
+
+/**
+ * A TLS socket that accepts any certificate, for reading what an endpoint serves (HTTP headers) whether or
+ * not it is trusted. The caller owns the socket and must destroy it. Failures are classified like handshake().
+ */
+export function openTlsSocket(opts: Pick<HandshakeOptions, "host" | "port" | "ip" | "sni" | "timeoutMs">) {
+  const ip = opts.ip || opts.host;
+  const sni = opts.sni || (net.isIP(opts.host) ? null : opts.host);
+  const ctx = { host: opts.host, port: opts.port, ip, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+  return new Promise<tls.TLSSocket>((resolve, reject) => {
+    const socket = tls.connect({
+      ...{ host: ip, port: opts.port, servername: sni ?? undefined, secureContext: contextFor({}) },
+      ...{
+        rejectUnauthorized: false,
+        checkServerIdentity: () => undefined,
+        ALPNProtocols: ["http/1.1"],
+        minDHSize: 1,
+      },
+    });
+    let phase: "connect" | "handshake" = "connect";
+    const fail = (err: unknown) => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(classifyTlsError(err, { ...ctx, phase }));
+    };
+    const timer = setTimeout(
+      () => fail(Object.assign(new Error("timeout"), { code: "CERTWATCH_TIMEOUT" })),
+      ctx.timeoutMs,
+    );
+    socket.once("connect", () => {
+      phase = "handshake";
+    });
+    socket.on("error", fail);
+    socket.once("secureConnect", () => {
+      clearTimeout(timer);
+      socket.off("error", fail);
+      resolve(socket);
+    });
+  });
 }
 
 export function toProtocolName(p: string | null | undefined): ProtocolName | null {
@@ -242,45 +272,4 @@ export function toProtocolName(p: string | null | undefined): ProtocolName | nul
 
 function aborted() {
   return new CertwatchError("ABORTED", "The handshake was cancelled", null);
-}
-
-// Secure contexts are costly to build (the root store is parsed); the few distinct configurations are reused.
-const contexts = new Map<string, tls.SecureContext>();
-const MAX_CONTEXTS = 32;
-
-function contextFor(o: HandshakeOptions): tls.SecureContext {
-  const key = JSON.stringify([
-    o.caPem ?? null,
-    o.ciphers,
-    o.minVersion,
-    o.maxVersion,
-    o.ecdhCurve,
-    o.sigalgs,
-  ]);
-  const cached = contexts.get(key);
-  if (cached) return cached;
-  const privateCa = o.caPem ? parsePemCertificates(o.caPem, "The private CA bundle").map(derToPem) : null;
-  let ctx: tls.SecureContext;
-  try {
-    ctx = tls.createSecureContext({
-      ca: privateCa ? [...tls.rootCertificates, ...privateCa] : undefined,
-      ciphers: o.ciphers ?? "DEFAULT:@SECLEVEL=0",
-      minVersion: o.minVersion ?? "TLSv1",
-      maxVersion: o.maxVersion ?? "TLSv1.3",
-      ...(o.ecdhCurve ? { ecdhCurve: o.ecdhCurve } : {}),
-      ...(o.sigalgs ? { sigalgs: o.sigalgs } : {}),
-      // Measure servers without RFC 5746 secure renegotiation instead of refusing them.
-      secureOptions: constants.SSL_OP_LEGACY_SERVER_CONNECT,
-    });
-  } catch (err) {
-    throw new CertwatchError(
-      "INVALID_TLS_OPTIONS",
-      `Cannot prepare the TLS client: ${err instanceof Error ? err.message : String(err)}`,
-      "Check the protocol versions, cipher string, curves and signature algorithms passed in.",
-      { cause: err },
-    );
-  }
-  if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value!);
-  contexts.set(key, ctx);
-  return ctx;
 }
