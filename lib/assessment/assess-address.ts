@@ -1,6 +1,9 @@
 import net from "node:net";
 import { gradeAssessment } from "@/lib/grading/grade";
 import { mozillaProfile } from "@/lib/grading/mozilla";
+import { fetchSecurityHeaders } from "@/lib/http/hsts";
+import type { AddressPolicy } from "@/lib/net/address-policy";
+import { checkRevocation } from "@/lib/revocation/check-revocation";
 import { simulateClients } from "@/lib/tls/clients";
 import { enumerateTls } from "@/lib/tls/enumerate";
 import { ClientCertRequiredError, type HandshakeResult, handshake } from "@/lib/tls/handshake";
@@ -9,6 +12,7 @@ import { applyRawFindings } from "./apply-raw";
 import { type ChainStage, chainStage } from "./chain-stage";
 import { emptyAssessment } from "./empty";
 import { errorInfo } from "./error-info";
+import { issuerFetcher, revocationFetcher } from "./network-fetch";
 import type { Assessment } from "./types";
 
 export interface AddressTarget {
@@ -28,8 +32,10 @@ export interface AssessOptions {
   quick?: boolean;
   now?: () => Date;
   chain?: ChainStage;
-  /** Downloads an AIA caIssuers URL to complete a chain the server sent incomplete. */
-  fetchIssuer?: ((url: string) => Promise<Buffer | null>) | null;
+  /** Applied to AIA, OCSP and CRL fetches (URLs the scanned server chose). */
+  policy?: AddressPolicy;
+  /** Check OCSP/CRL/stapling (default true). */
+  revocation?: boolean;
 }
 
 type Settled<T> = PromiseSettledResult<T>;
@@ -41,6 +47,7 @@ function probes(t: AddressTarget, sni: string | null, opts: AssessOptions) {
     handshake({ ...common, caPem: t.caPem, requestOcsp: true }),
     opts.quick ? Promise.resolve(null) : enumerateTls({ ...common, totalBudgetMs: budget }),
     opts.quick ? Promise.resolve([]) : simulateClients(common),
+    opts.quick ? Promise.resolve(null) : fetchSecurityHeaders({ ...common, caPem: t.caPem }),
   ] as const);
 }
 
@@ -49,7 +56,7 @@ function mergeProbes(
   a: Assessment,
   hs: Settled<HandshakeResult>,
   raw: Settled<Awaited<ReturnType<typeof enumerateTls>> | null>,
-): void {
+): HandshakeResult | null {
   const clientCert = hs.status === "rejected" && hs.reason instanceof ClientCertRequiredError;
   const result =
     hs.status === "fulfilled" ? hs.value : clientCert ? (hs.reason as ClientCertRequiredError).partial : null;
@@ -63,6 +70,40 @@ function mergeProbes(
   if (a.chainDer.length === 0 && rawFindings?.chainDer.length) a.chainDer = rawFindings.chainDer;
   if (hs.status === "rejected" && (a.chainDer.length === 0 || clientCert)) a.error = errorInfo(hs.reason);
   if (clientCert) a.clientCertRequested = true;
+  return result;
+}
+
+async function certificateStages(
+  a: Assessment,
+  t: AddressTarget,
+  staple: Buffer | null,
+  started: Date,
+  opts: AssessOptions,
+) {
+  const chainDer = a.chainDer.map((b) => Buffer.from(b, "base64"));
+  if (!chainDer[0]) return;
+  try {
+    a.certificate = certificateFacts(chainDer[0], started);
+    const chain = await (opts.chain ?? chainStage)({
+      chainDer,
+      host: t.sni ?? t.host,
+      caPem: t.caPem,
+      now: started,
+      fetchIssuer: issuerFetcher(opts.policy, opts.timeoutMs),
+    });
+    a.chain = chain.facts;
+    if (opts.revocation === false) return;
+    a.revocation = await checkRevocation({
+      leafDer: chainDer[0],
+      issuerDer: chain.issuerDer,
+      stapleDer: staple,
+      timeoutMs: opts.timeoutMs,
+      fetch: revocationFetcher(opts.policy),
+      now: started,
+    });
+  } catch (e) {
+    a.error ??= errorInfo(e);
+  }
 }
 
 /**
@@ -76,25 +117,11 @@ export async function assessAddress(t: AddressTarget, opts: AssessOptions): Prom
   const t0 = performance.now();
   const sni = t.sni ?? (net.isIP(t.host) ? null : t.host);
   const a = emptyAssessment({ host: t.host, port: t.port, ip: t.ip, sni }, started);
-  const [hs, raw, sims] = await probes(t, sni, opts);
-  mergeProbes(a, hs, raw);
+  const [hs, raw, sims, headers] = await probes(t, sni, opts);
+  const result = mergeProbes(a, hs, raw);
   if (sims.status === "fulfilled") a.clientSimulations = sims.value;
-
-  const chainDer = a.chainDer.map((b) => Buffer.from(b, "base64"));
-  if (chainDer[0]) {
-    try {
-      a.certificate = certificateFacts(chainDer[0], started);
-      a.chain = await (opts.chain ?? chainStage)({
-        chainDer,
-        host: t.sni ?? t.host,
-        caPem: t.caPem,
-        now: started,
-        fetchIssuer: opts.fetchIssuer ?? null,
-      });
-    } catch (e) {
-      a.error ??= errorInfo(e);
-    }
-  }
+  if (headers.status === "fulfilled") a.hsts = headers.value?.hsts ?? null;
+  await certificateStages(a, t, result?.ocspStaple ?? null, started, opts);
   const graded = gradeAssessment(a);
   a.grade = graded.grade;
   a.gradeUnavailableReason = graded.unavailableReason;

@@ -1,6 +1,4 @@
-import { lookup } from "node:dns/promises";
-import net from "node:net";
-import { CertwatchError } from "@/lib/errors";
+import { resolveTargets } from "@/lib/net/resolve";
 import { type AssessOptions, assessAddress } from "./assess-address";
 import { emptyAssessment } from "./empty";
 import { errorInfo } from "./error-info";
@@ -14,39 +12,25 @@ export interface EndpointTarget {
   caPem: string | null;
 }
 
-const MAX_ADDRESSES = 16;
-
-async function addressesOf(host: string, all: boolean): Promise<string[]> {
-  if (net.isIP(host)) return [host];
-  try {
-    const found = await lookup(host, { all: true, verbatim: true });
-    const unique = [...new Set(found.map((f) => f.address))];
-    return all ? unique.slice(0, MAX_ADDRESSES) : unique.slice(0, 1);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CertwatchError(
-      "DNS_NOT_FOUND",
-      code === "ENOTFOUND"
-        ? `${host} does not resolve (no A or AAAA record).`
-        : `${host} could not be resolved (${code}).`,
-      "Check the spelling, or set an IP override if the name only resolves inside another network.",
-      { cause: e },
-    );
-  }
-}
-
-/** Assess every A/AAAA address of the target separately (or just the IP override). */
+/**
+ * Assess every A/AAAA address of the target separately (or just the IP override). The address policy
+ * is applied before any connection, so cloud metadata and link-local targets are refused, not probed.
+ */
 export async function assessEndpoint(
   t: EndpointTarget,
   opts: AssessOptions & { allAddresses?: boolean },
 ): Promise<Assessment[]> {
   let ips: string[];
   try {
-    ips = t.ip ? [t.ip] : await addressesOf(t.host, opts.allAddresses ?? true);
+    const found = await resolveTargets(t.ip ?? t.host, {
+      all: opts.allAddresses ?? true,
+      policy: opts.policy,
+    });
+    ips = found.map((f) => f.address);
   } catch (e) {
-    const failed = emptyAssessment({ host: t.host, port: t.port, ip: null, sni: t.sni }, new Date());
+    const failed = emptyAssessment({ host: t.host, port: t.port, ip: t.ip, sni: t.sni }, new Date());
     failed.error = errorInfo(e);
-    failed.gradeUnavailableReason = "could not be fully assessed: the name did not resolve";
+    failed.gradeUnavailableReason = `could not be fully assessed: ${failed.error.message}`;
     return [failed];
   }
   return Promise.all(ips.map((ip) => assessAddress({ ...t, ip }, opts)));
