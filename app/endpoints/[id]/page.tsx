@@ -3,6 +3,7 @@ import { CertificateFactsView } from "@/components/certificate-facts";
 import { ChainTable } from "@/components/chain-table";
 import { GradeBreakdown } from "@/components/grade-breakdown";
 import { ProtocolTable } from "@/components/protocol-table";
+import { RevocationView } from "@/components/revocation-view";
 import { ScanHistory } from "@/components/scan-history";
 import { GradeBadge, ScanStatus } from "@/components/scan-status";
 import { getEndpoint, latestScansFor, listScans } from "@/db/queries/endpoints";
@@ -68,6 +69,8 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
             ) : null}
             {a ? (
               <>
+                <h2>Revocation</h2>
+                <RevocationView r={a.revocation} />
                 <h2>Grade</h2>
                 <GradeBreakdown
                   grade={a.grade}
