@@ -21,7 +21,7 @@ async function rawServer(onConnection: (sock: net.Socket) => void): Promise<numb
 }
 
 /** Collect one ClientHello record (TLS or SSLv2 framing), then answer with `reply(first bytes)`. */
-function onHello(reply: (hello: Buffer) => Buffer | null) {
+function onHello(reply: (hello: Buffer) => Buffer | null, delayMs = 0) {
   return (sock: net.Socket) => {
     let buf = Buffer.alloc(0);
     sock.on("data", (d: Buffer) => {
@@ -29,8 +29,7 @@ function onHello(reply: (hello: Buffer) => Buffer | null) {
       const need = buf[0]! & 0x80 ? 2 + (((buf[0]! & 0x7f) << 8) | buf[1]!) : 5 + buf.readUInt16BE(3);
       if (buf.length < need) return;
       const out = reply(buf.subarray(0, need));
-      if (out) sock.end(out);
-      else sock.destroy();
+      setTimeout(() => (out ? sock.end(out) : sock.destroy()), delayMs);
     });
   };
 }
@@ -157,6 +156,21 @@ describe("legacy protocols through scripted raw servers", () => {
       "SSL_CK_DES_192_EDE3_CBC_WITH_MD5",
       "SSL_CK_RC4_128_WITH_MD5",
     ]);
+  });
+
+  it("a slow server that accepts every suite: the budget stops the scan with partial facts and a note", async () => {
+    const port = await rawServer(
+      onHello((rec) => {
+        if (rec[0]! & 0x80) return null;
+        const hello = parseClientHello(rec.subarray(9));
+        if (hello.version !== 0x0303 || hello.supportedVersions.length) return alertRecord(70);
+        return buildServerHello({ version: 0x0303, suite: hello.suites[0]! });
+      }, 20),
+    );
+    const f = await enumerateTls({ host: "127.0.0.1", port, timeoutMs: 2000, totalBudgetMs: 300 });
+    expect(f.protocols["TLSv1.2"]).toBe(true);
+    expect(f.cipherSuites.length).toBeLessThan(331);
+    expect(f.notes.join(" ")).toContain("BUDGET_EXCEEDED");
   });
 
   it("a cancelled scan stops with ABORTED", async () => {

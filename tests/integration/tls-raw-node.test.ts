@@ -198,6 +198,23 @@ describe("enumerateTls against node:tls servers", () => {
     expect(names(f, "TLSv1.1").sort()).toEqual(await opensslAccepts(port, "TLSv1.1"));
   });
 
+  it("sends SNI for names, none for IP literals", async () => {
+    const seen: string[] = [];
+    const SNICallback = (name: string, cb: (e: Error | null, ctx?: tls.SecureContext) => void) => {
+      seen.push(name);
+      cb(null, tls.createSecureContext(rsa));
+    };
+    const port = await serve({ ...rsa, SNICallback });
+    const named = await enumerateTls({ host: "localhost", ip: "127.0.0.1", port, timeoutMs: 4000 });
+    expect(named.target.sni).toBe("localhost");
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set(["localhost"]));
+    seen.length = 0;
+    const literal = await enumerate(port);
+    expect(literal.target.sni).toBeNull();
+    expect(seen).toEqual([]);
+  });
+
   it("client certificate required", async () => {
     const f = await enumerate(await serve({ ...rsa, requestCert: true, rejectUnauthorized: true }));
     expect(f.clientCertRequested).toBe(true);

@@ -13,6 +13,15 @@ export interface SessionOptions {
   signal?: AbortSignal;
 }
 
+function budgetExceeded(): ProbeOutcome {
+  const error = new CertwatchError(
+    "BUDGET_EXCEEDED",
+    "The scan ran out of its time budget.",
+    "Facts left unsettled are null; raise totalBudgetMs for slow servers.",
+  );
+  return { kind: "failed", error };
+}
+
 /** Shared state of one enumeration: a socket limiter, the overall deadline and the connection count. */
 export class ProbeSession {
   connections = 0;
@@ -43,18 +52,16 @@ export class ProbeSession {
     try {
       const left = this.deadline - Date.now();
       if (left <= 0 || this.opts.signal?.aborted) {
-        return {
-          kind: "failed",
-          error: new CertwatchError("BUDGET_EXCEEDED", "The scan ran out of its time budget."),
-        };
+        return budgetExceeded();
       }
       this.connections++;
       const { host, ip, port, signal } = this.opts;
-      return await probe(
-        { host, ip, port, signal, timeoutMs: Math.min(this.opts.timeoutMs, left) },
-        payload,
-        mode,
-      );
+      const budgetBound = left < this.opts.timeoutMs;
+      const timeoutMs = budgetBound ? left : this.opts.timeoutMs;
+      const out = await probe({ host, ip, port, signal, timeoutMs }, payload, mode);
+      // A timeout cut short by the overall budget says nothing about the server: report it as the budget.
+      if (budgetBound && out.kind === "failed" && out.error.code === "TIMEOUT") return budgetExceeded();
+      return out;
     } finally {
       this.release();
     }
