@@ -7,7 +7,7 @@ import type { ResolvedGradingOptions, RuleContext } from "./types";
 /** Computes once what several rules and the score need. */
 export function buildRuleContext(a: Assessment, options: ResolvedGradingOptions): RuleContext {
   const supported = PROTOCOL_NAMES.filter((p) => a.protocols[p] === true);
-  const suites = a.cipherSuites.map((s) => classifySuite(s, options));
+  const suites = a.cipherSuites.flatMap((s) => classifySuite(s, options) ?? []);
   return {
     assessment: a,
     options,

@@ -17,7 +17,7 @@ export function referenceView(
     if (!sim.suite || !sim.protocol) return [];
     const known = suites.find((s) => s.name === sim.suite && s.protocol === sim.protocol);
     const suite = known ?? fromSimulation(sim.suite, sim.protocol, sim, opts);
-    return [{ client: sim.client, protocol: sim.protocol, suite }];
+    return suite ? [{ client: sim.client, protocol: sim.protocol, suite }] : [];
   });
   if (handshakes.length > 0) return { source: "simulations", handshakes };
   return {
@@ -31,8 +31,9 @@ function fromSimulation(
   protocol: NonNullable<Assessment["clientSimulations"][number]["protocol"]>,
   sim: Assessment["clientSimulations"][number],
   opts: ResolvedGradingOptions,
-): ClassifiedSuite {
+): ClassifiedSuite | null {
   const suite = classifySuiteName(name, protocol, { bits: null, keyExchange: null }, opts);
+  if (!suite) return null;
   return {
     ...suite,
     forwardSecrecy: sim.forwardSecrecy ?? suite.forwardSecrecy,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { gradeAssessment } from "./grade";
 import { DEFAULT_GRADING_OPTIONS } from "./options";
 import { classifySuiteName } from "./suites";
+import { contextFor, suite } from "./test-factory";
 
 const classify = (name: string, keyExchange: string | null = null) =>
   classifySuiteName(name, "TLSv1.2", { bits: 128, keyExchange }, DEFAULT_GRADING_OPTIONS);
@@ -41,7 +43,24 @@ describe("classifySuiteName", () => {
     expect(classify("DES-CBC-SHA")).toMatchObject({ block64: true, tripleDes: false });
   });
   it("trusts the probe's key exchange label", () => {
-    expect(classify("SOME_FUTURE_SUITE", "ECDHE").forwardSecrecy).toBe(true);
-    expect(classify("SOME_FUTURE_SUITE", "anon").anonymous).toBe(true);
+    expect(classify("SOME_FUTURE_SUITE", "ECDHE")?.forwardSecrecy).toBe(true);
+    expect(classify("SOME_FUTURE_SUITE", "anon")?.anonymous).toBe(true);
+  });
+  it("leaves a suite outside the registry (bare hex code, unknown key exchange) out instead of guessing", () => {
+    expect(classify("0xFF85", "unknown")).toBeNull();
+    const ctx = contextFor({
+      cipherSuites: [
+        ...contextFor().assessment.cipherSuites,
+        { ...suite("x"), name: "0xFF85", keyExchange: "unknown", bits: 0 },
+      ],
+    });
+    expect(ctx.suites.some((s) => s.name === "0xFF85")).toBe(false);
+    expect(gradeAssessment(ctx.assessment).grade?.letter).toBe("A+");
+  });
+  it("scores 3DES from the registry at 112 or, on request, 168 bits", () => {
+    const opts168 = { ...DEFAULT_GRADING_OPTIONS, tripleDesBits: 168 as const };
+    const known = { bits: 112, keyExchange: "RSA" };
+    expect(classifySuiteName("TLS_RSA_WITH_3DES_EDE_CBC_SHA", "TLSv1.2", known, opts168)?.bits).toBe(168);
+    expect(classifySuiteName("DES-CBC3-SHA", "TLSv1.2", known, DEFAULT_GRADING_OPTIONS)?.bits).toBe(112);
   });
 });

@@ -6,6 +6,7 @@ import {
   PROTOCOL_NAMES,
   type ProtocolName,
 } from "@/lib/assessment/types";
+import { suiteByName, toCipherSuiteFacts } from "@/lib/tls/suites";
 import { buildRuleContext } from "./context";
 import { resolveGradingOptions } from "./options";
 import type { GradingOptions, RuleContext } from "./types";
@@ -19,35 +20,19 @@ export function protocols(...supported: ProtocolName[]): Record<ProtocolName, bo
   >;
 }
 
-/** A suite fact from its IANA name; bits and key exchange are read off the name like a probe would. */
+/** A suite fact exactly as the probe reports it (lib/tls's registry); a name outside it stays unknown. */
 export function suite(name: string, protocol: ProtocolName = "TLSv1.2"): CipherSuiteFacts {
+  const entry = suiteByName(name);
+  if (entry) return { ...toCipherSuiteFacts(protocol, entry.code), name };
   return {
     protocol,
     name,
     code: "0x0000",
-    keyExchange: keyExchangeOf(name),
-    bits: bitsOf(name),
-    aead: /GCM|CHACHA20|CCM/.test(name),
-    forwardSecrecy: /^TLS_(AES|CHACHA20)|_(EC)?DHE_/.test(name),
+    keyExchange: "unknown",
+    bits: 0,
+    aead: false,
+    forwardSecrecy: false,
   };
-}
-
-function keyExchangeOf(name: string): string {
-  if (/_anon_/.test(name)) return "anon";
-  if (/^TLS_NULL_WITH/.test(name)) return "NULL";
-  if (/^TLS_(AES|CHACHA20)|_ECDHE_/.test(name)) return "ECDHE";
-  if (/_DHE_/.test(name)) return "DHE";
-  return "RSA";
-}
-
-function bitsOf(name: string): number {
-  if (/_NULL_/.test(name)) return 0;
-  if (/3DES/.test(name)) return 112;
-  const m = name.match(/(?:AES|CAMELLIA|ARIA|RC4|RC2_CBC|DES)(?:_CBC)?_?(\d+)/);
-  if (m) return Number(m[1]);
-  if (/CHACHA20/.test(name)) return 256;
-  if (/_DES_CBC_/.test(name)) return 56;
-  return 128;
 }
 
 export const TLS13_SUITES = [
