@@ -2,6 +2,7 @@ import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { enumerateTls } from "@/lib/tls/enumerate";
 import { parseClientHello } from "@/lib/tls/raw/client-hello-parse";
+import { HRR_RANDOM } from "@/lib/tls/raw/constants";
 import { alertRecord, buildServerHello, emptyHandshake } from "@/lib/tls/raw/server-hello-build";
 
 const servers: net.Server[] = [];
@@ -167,10 +168,32 @@ describe("legacy protocols through scripted raw servers", () => {
         return buildServerHello({ version: 0x0303, suite: hello.suites[0]! });
       }, 20),
     );
-    const f = await enumerateTls({ host: "127.0.0.1", port, timeoutMs: 2000, totalBudgetMs: 300 });
+    const f = await enumerateTls({ host: "127.0.0.1", port, timeoutMs: 2000, totalBudgetMs: 800 });
     expect(f.protocols["TLSv1.2"]).toBe(true);
     expect(f.cipherSuites.length).toBeLessThan(331);
     expect(f.notes.join(" ")).toContain("BUDGET_EXCEEDED");
+  });
+
+  it("a TLS 1.3-only server with X25519MLKEM768: hybrid and classic groups found via HelloRetryRequest", async () => {
+    const port = await rawServer(
+      onHello((rec) => {
+        if (rec[0]! & 0x80) return alertRecord(70);
+        const hello = parseClientHello(rec.subarray(9));
+        if (!hello.supportedVersions.includes(0x0304)) return alertRecord(70);
+        const group = [0x11ec, 0x001d].find((g) => hello.groups.includes(g));
+        if (group === undefined || !hello.suites.includes(0x1301)) return alertRecord(40);
+        const extensions = [
+          { type: 43, data: Buffer.from([3, 4]) },
+          { type: 51, data: Buffer.from([group >> 8, group & 0xff]) },
+        ];
+        return buildServerHello({ version: 0x0304, suite: 0x1301, random: HRR_RANDOM, extensions });
+      }),
+    );
+    const f = await scan(port);
+    expect(f.protocols).toMatchObject({ "TLSv1.2": false, "TLSv1.3": true });
+    expect(f.cipherSuites.map((c) => c.name)).toEqual(["TLS_AES_128_GCM_SHA256"]);
+    expect(f.keyExchange?.groups).toEqual(["x25519", "X25519MLKEM768"]);
+    expect(f.compression).toBe(false);
   });
 
   it("a cancelled scan stops with ABORTED", async () => {
