@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CertwatchError } from "@/lib/errors";
 import { issue, makeChain, type TestPki } from "@/tests/fakes/pki";
 import { certificateFacts } from "./certificate-facts";
-import { countScts, readTlv, tlsFeatureHasStatusRequest } from "./der";
+import { countScts, readSubjectAltNames, readTlv, tlsFeatureHasStatusRequest } from "./der";
 
 function sctExtension(lengths: number[]): x509.Extension {
   const entries = lengths.flatMap((n) => [n >> 8, n & 0xff, ...new Array(n).fill(7)]);
@@ -135,6 +135,7 @@ describe("hand-read encodings", () => {
         readTlv(b, at);
         countScts(b);
         tlsFeatureHasStatusRequest(b);
+        readSubjectAltNames(b);
         return true;
       }),
     );

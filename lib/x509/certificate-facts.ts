@@ -20,7 +20,21 @@ export interface ParsedCertificate {
   asn: Certificate;
 }
 
+// asn1js costs ~1.7 ms per certificate and the same leaf is read by several steps of a scan.
+const parsedCache = new Map<string, ParsedCertificate>();
+const MAX_CACHED = 512;
+
 export function parseCertificate(der: Buffer): ParsedCertificate {
+  const key = sha256Hex(der);
+  const hit = parsedCache.get(key);
+  if (hit) return hit;
+  const parsed = parseUncached(der);
+  if (parsedCache.size >= MAX_CACHED) parsedCache.delete(parsedCache.keys().next().value!);
+  parsedCache.set(key, parsed);
+  return parsed;
+}
+
+function parseUncached(der: Buffer): ParsedCertificate {
   if (der.length > MAX_CERTIFICATE_BYTES) {
     throw new CertwatchError("CERT_PARSE_ERROR", `Certificate is ${der.length} bytes; the limit is 256 KB`);
   }

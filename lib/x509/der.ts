@@ -74,3 +74,28 @@ export function countScts(extnValue: Uint8Array): number {
 
 /** asn1js limits for certificates we did not make: room for 10,000+ SANs, not for a decompression bomb. */
 export const BER_LIMITS = { berOptions: { maxNodes: 200_000, maxDepth: 64, maxContentLength: 1024 * 1024 } };
+
+const MAX_SAN_ENTRIES = 50_000;
+
+/** SubjectAltName (SEQUENCE OF GeneralName) by hand: asn1js needs ~25 µs per entry, this ~0.1 µs. */
+export function readSubjectAltNames(value: Uint8Array): { dns: string[]; ip: string[] } | null {
+  const seq = readTlv(value, 0);
+  if (seq?.tag !== 0x30) return null;
+  const names = readChildren(value, seq, MAX_SAN_ENTRIES);
+  if (!names) return null;
+  const dns: string[] = [];
+  const ip: string[] = [];
+  for (const n of names) {
+    const bytes = value.subarray(n.start, n.end);
+    if (n.tag === 0x82) dns.push(Buffer.from(bytes).toString("latin1"));
+    else if (n.tag === 0x87) ip.push(formatIp(bytes));
+  }
+  return { dns, ip };
+}
+
+function formatIp(b: Uint8Array): string {
+  if (b.length === 4) return b.join(".");
+  if (b.length !== 16) return Buffer.from(b).toString("hex");
+  const groups = Array.from({ length: 8 }, (_, i) => ((b[2 * i]! << 8) | b[2 * i + 1]!).toString(16));
+  return new URL(`http://[${groups.join(":")}]/`).hostname.slice(1, -1);
+}

@@ -7,9 +7,8 @@ import {
   CRLDistributionPoints,
   ExtendedKeyUsage,
   type GeneralName,
-  SubjectAlternativeName,
 } from "@peculiar/asn1-x509";
-import { BER_LIMITS, countScts, tlsFeatureHasStatusRequest } from "@/lib/x509/der";
+import { BER_LIMITS, countScts, readSubjectAltNames, tlsFeatureHasStatusRequest } from "@/lib/x509/der";
 import { OID } from "@/lib/x509/oids";
 
 const MAX_URLS = 16;
@@ -45,7 +44,7 @@ const urlsOf = (names: GeneralName[]) =>
 
 export function extensionFacts(cert: Certificate): ExtensionFacts {
   const sanValue = extensionValue(cert, OID.subjectAltName);
-  const san = parseOr(sanValue, SubjectAlternativeName) ?? [];
+  const san = sanValue ? readSubjectAltNames(sanValue) : null;
   const ekuValue = extensionValue(cert, OID.extKeyUsage);
   const eku = parseOr(ekuValue, ExtendedKeyUsage);
   const aia = parseOr(extensionValue(cert, OID.authorityInfoAccess), AuthorityInfoAccessSyntax) ?? [];
@@ -56,8 +55,8 @@ export function extensionFacts(cert: Certificate): ExtensionFacts {
     urlsOf(aia.filter((a) => a.accessMethod === method).map((a) => a.accessLocation)).slice(0, MAX_URLS);
   return {
     hasSanExtension: sanValue !== null,
-    dnsNames: san.flatMap((n) => (n.dNSName !== undefined ? [n.dNSName] : [])),
-    ipAddresses: san.flatMap((n) => (n.iPAddress !== undefined ? [n.iPAddress] : [])),
+    dnsNames: san?.dns ?? [],
+    ipAddresses: san?.ip ?? [],
     serverAuthEku:
       ekuValue === null
         ? null
