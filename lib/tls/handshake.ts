@@ -5,7 +5,9 @@ import net from "node:net";
 import tls from "node:tls";
 import type { ProtocolName } from "@/lib/assessment/types";
 import { CertwatchError } from "@/lib/errors";
+import type { AddressPolicy } from "@/lib/net/address-policy";
 import { sniffBanner } from "@/lib/net/banner";
+import { resolveTargets } from "@/lib/net/resolve";
 import { contextFor } from "@/lib/net/secure-context";
 import { classifyTlsError, looksLikeNotTls } from "@/lib/tls/tls-errors";
 import { type PeerChain, presentedChain } from "@/lib/x509/peer-chain";
@@ -23,6 +25,8 @@ export interface HandshakeOptions {
   timeoutMs?: number;
   requestOcsp?: boolean;
   signal?: AbortSignal;
+  /** Checked against the address connected to (resolved here when ip is not given). Default: no metadata. */
+  policy?: AddressPolicy;
   // Measurement knobs (client simulations); defaults offer TLS 1.0–1.3 at OpenSSL security level 0.
   minVersion?: tls.SecureVersion;
   maxVersion?: tls.SecureVersion;
@@ -91,10 +95,10 @@ export async function handshake(opts: HandshakeOptions): Promise<HandshakeResult
       "Use a port from 1 to 65535.",
     );
   }
-  const ip = opts.ip || opts.host;
-  const sni = opts.sni || (net.isIP(opts.host) ? null : opts.host);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = Date.now() + timeoutMs;
+  const ip = await allowedAddress(opts);
+  const sni = opts.sni || (net.isIP(opts.host) ? null : opts.host);
   try {
     return await attempt(opts, { host: opts.host, port: opts.port, ip, sni }, timeoutMs);
   } catch (e) {
@@ -229,8 +233,10 @@ function partialResult(state: AttemptState, target: HandshakeResult["target"]): 
  * A TLS socket that accepts any certificate, for reading what an endpoint serves (HTTP headers) whether or
  * not it is trusted. The caller owns the socket and must destroy it. Failures are classified like handshake().
  */
-export function openTlsSocket(opts: Pick<HandshakeOptions, "host" | "port" | "ip" | "sni" | "timeoutMs">) {
-  const ip = opts.ip || opts.host;
+export async function openTlsSocket(
+  opts: Pick<HandshakeOptions, "host" | "port" | "ip" | "sni" | "timeoutMs" | "policy">,
+): Promise<tls.TLSSocket> {
+  const ip = await allowedAddress(opts);
   const sni = opts.sni || (net.isIP(opts.host) ? null : opts.host);
   const ctx = { host: opts.host, port: opts.port, ip, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   return new Promise<tls.TLSSocket>((resolve, reject) => {
@@ -263,6 +269,12 @@ export function openTlsSocket(opts: Pick<HandshakeOptions, "host" | "port" | "ip
       resolve(socket);
     });
   });
+}
+
+/** The address to connect to: the given ip or the host's first resolved address, if the policy allows it. */
+async function allowedAddress(opts: Pick<HandshakeOptions, "host" | "ip" | "policy">): Promise<string> {
+  const [first] = await resolveTargets(opts.ip || opts.host, { all: false, policy: opts.policy });
+  return first!.address;
 }
 
 export function toProtocolName(p: string | null | undefined): ProtocolName | null {

@@ -186,6 +186,23 @@ describe("handshake failures", () => {
     expect((await failure(p)).code).toBe("ABORTED");
   });
 
+  it("refuses metadata addresses before connecting, and resolves names itself", async () => {
+    const e = await failure(handshake({ host: "metadata.test", ip: "169.254.169.254", port: 443 }));
+    expect(e.code).toBe("ADDRESS_NOT_ALLOWED");
+    const s = await track(
+      startTlsServer({ cert: [pki.leaf.pem, pki.intermediate.pem], key: pki.leaf.keyPem }),
+    );
+    const strict = { allowPrivate: false, allowLoopback: false, allowLinkLocal: false };
+    expect((await failure(handshake({ ...local(s.port), policy: strict }))).code).toBe("ADDRESS_NOT_ALLOWED");
+    const viaDns = await handshake({ host: "localhost", port: s.port }).catch(
+      (err: CertwatchError) => err.code,
+    );
+    // localhost may resolve to ::1 first, where nothing listens (servers bind 127.0.0.1 only).
+    expect(typeof viaDns === "string" ? viaDns : viaDns.target.sni).toMatch(
+      /^(localhost|CONNECTION_REFUSED)$/,
+    );
+  });
+
   it("rejects a bad port and a bad CA bundle", async () => {
     expect((await failure(handshake({ host: "localhost", port: 70_000 }))).code).toBe("INVALID_PORT");
     expect((await failure(handshake({ ...local(1), caPem: "not pem" }))).code).toBe("INVALID_CA_PEM");
