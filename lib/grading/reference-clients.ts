@@ -1,6 +1,10 @@
-import type { Assessment } from "@/lib/assessment/types";
+import type { Assessment, ClientSimulation, ProtocolName } from "@/lib/assessment/types";
+import { REFERENCE_CLIENTS } from "@/lib/tls/raw/client-profiles";
+import { suiteByName } from "@/lib/tls/suites";
 import { classifySuiteName } from "./suites";
-import type { ClassifiedSuite, ReferenceView, ResolvedGradingOptions } from "./types";
+import type { ClassifiedSuite, ReferenceHandshake, ReferenceView, ResolvedGradingOptions } from "./types";
+
+const OFFERS = new Map(REFERENCE_CLIENTS.map((c) => [c.name, new Set(c.suites)]));
 
 /**
  * GRADING.md §5: SSL Labs judges FS, AEAD, 3DES/64-bit and RC4-with-TLS-1.1+ on what its reference
@@ -13,23 +17,48 @@ export function referenceView(
   suites: readonly ClassifiedSuite[],
   opts: ResolvedGradingOptions,
 ): ReferenceView {
-  const handshakes = a.clientSimulations.flatMap((sim) => {
+  const handshakes = a.clientSimulations.flatMap((sim): ReferenceHandshake[] => {
     if (!sim.suite || !sim.protocol) return [];
     const known = suites.find((s) => s.name === sim.suite && s.protocol === sim.protocol);
     const suite = known ?? fromSimulation(sim.suite, sim.protocol, sim, opts);
-    return suite ? [{ client: sim.client, protocol: sim.protocol, suite }] : [];
+    if (!suite) return [];
+    return [
+      { client: sim.client, protocol: sim.protocol, suite, couldDoBetter: better(sim, sim.protocol, suites) },
+    ];
   });
   if (handshakes.length > 0) return { source: "simulations", handshakes };
+  const all = { forwardSecrecy: true, aead: true };
   return {
     source: "support",
-    handshakes: suites.map((suite) => ({ client: "any client", protocol: suite.protocol, suite })),
+    handshakes: suites.map((suite) => ({
+      client: "any client",
+      protocol: suite.protocol,
+      suite,
+      couldDoBetter: all,
+    })),
   };
+}
+
+/**
+ * Whether this client offered a forward-secret (AEAD) suite that the server accepts on the negotiated
+ * protocol. "We will not penalize sites that use suites without forward secrecy provided they are never
+ * negotiated with clients that can do better" (Qualys blog 2018-02-02; the same for AEAD): IE 11 on
+ * Windows 7 has no ECDHE-RSA-GCM, so its CBC pick from an ECDHE-RSA-GCM server is no fault of the server.
+ * A client we have no profile for is assumed able to do better.
+ */
+function better(sim: ClientSimulation, protocol: ProtocolName, suites: readonly ClassifiedSuite[]) {
+  const offered = OFFERS.get(sim.client);
+  if (!offered) return { forwardSecrecy: true, aead: true };
+  const common = suites.filter(
+    (s) => s.protocol === protocol && offered.has(suiteByName(s.name)?.code ?? -1),
+  );
+  return { forwardSecrecy: common.some((s) => s.forwardSecrecy), aead: common.some((s) => s.aead) };
 }
 
 function fromSimulation(
   name: string,
-  protocol: NonNullable<Assessment["clientSimulations"][number]["protocol"]>,
-  sim: Assessment["clientSimulations"][number],
+  protocol: ProtocolName,
+  sim: ClientSimulation,
   opts: ResolvedGradingOptions,
 ): ClassifiedSuite | null {
   const suite = classifySuiteName(name, protocol, { bits: null, keyExchange: null }, opts);

@@ -50,6 +50,8 @@ export interface ReferenceHandshake {
   client: string;
   protocol: ProtocolName;
   suite: ClassifiedSuite;
+  /** The client offered an FS / AEAD suite the server accepts on this protocol (always true for "support"). */
+  couldDoBetter: { forwardSecrecy: boolean; aead: boolean };
 }
 
 export interface ReferenceView {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CHROME, IE11_WIN7 } from "@/lib/tls/raw/client-profiles";
 import { contextFor, simulation, simulations, suite, suites, TLS12_MODERN_SUITES } from "../test-factory";
 import { noForwardSecrecy } from "./no-forward-secrecy";
 
@@ -22,6 +23,15 @@ describe("noForwardSecrecy", () => {
     const f = noForwardSecrecy(contextFor({ cipherSuites: [suite(RSA_GCM)], clientSimulations: [] }));
     expect(f?.effect).toBe("B");
     expect(f?.reason).toContain("no forward secrecy");
+  });
+  it("does not penalise a non-FS pick by a client that shares no FS suite with the server", () => {
+    const offered = suites(["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", RSA_GCM], "TLSv1.2");
+    const ie = simulation(IE11_WIN7.name, "TLSv1.2", RSA_GCM);
+    expect(noForwardSecrecy(contextFor({ cipherSuites: offered, clientSimulations: [ie] }))).toBeNull();
+    const chrome = simulation(CHROME.name, "TLSv1.2", RSA_GCM);
+    expect(noForwardSecrecy(contextFor({ cipherSuites: offered, clientSimulations: [chrome] }))?.effect).toBe(
+      "B",
+    );
   });
   it("falls back to support when every simulated handshake failed", () => {
     const failed = simulations(null, RSA_GCM).map((s) => ({ ...s, suite: null, protocol: null }));
