@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { CertID, id_pkix_ocsp_nonce, OCSPRequest, Request, TBSRequest } from "@peculiar/asn1-ocsp";
 import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
 import { AlgorithmIdentifier, Extension } from "@peculiar/asn1-x509";
+import { CertwatchError } from "@/lib/errors";
 import { type CertParts, digest, HASH_OIDS, SHA1_OID } from "./cert-parts";
 
 /** RFC 5019: requests under 255 bytes may use GET, which CDNs can cache. */
@@ -25,7 +26,12 @@ export interface OcspRequestOptions {
 
 export function buildCertId(leaf: CertParts, issuer: CertParts, hashOid = SHA1_OID): CertID {
   const hash = HASH_OIDS[hashOid];
-  if (!hash) throw new Error(`unsupported CertID hash ${hashOid}`);
+  if (!hash)
+    throw new CertwatchError(
+      "REVOCATION_BAD_HASH",
+      `CertID hash ${hashOid} is not supported`,
+      "Use SHA-1 (the default) or SHA-256.",
+    );
   return new CertID({
     hashAlgorithm: new AlgorithmIdentifier({ algorithm: hashOid, parameters: null }),
     issuerNameHash: new OctetString(digest(hash, issuer.subjectRaw)),
