@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CertwatchError } from "@/lib/errors";
-import { resolveTargets } from "./resolve";
+import { resolveOne, resolveTargets } from "./resolve";
 
 const fake = (addresses: string[]) => async () =>
   addresses.map((address) => ({ address, family: address.includes(":") ? (6 as const) : (4 as const) }));
@@ -53,5 +53,13 @@ describe("resolveTargets", () => {
   it("resolves localhost through the system resolver", async () => {
     const found = await resolveTargets("localhost", { all: true });
     expect(found.length).toBeGreaterThan(0);
+  });
+
+  it("resolveOne gives the first allowed address or a TIMEOUT", async () => {
+    expect(
+      await resolveOne("x.test", { timeoutMs: 1000, lookup: fake(["169.254.169.254", "192.0.2.9"]) }),
+    ).toBe("192.0.2.9");
+    const never = () => new Promise<never>(() => {});
+    expect(await code(resolveOne("x.test", { timeoutMs: 20, lookup: never }))).toBe("TIMEOUT");
   });
 });

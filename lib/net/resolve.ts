@@ -66,3 +66,23 @@ export async function resolveTargets(host: string, opts: ResolveOptions): Promis
   }
   return opts.all ? allowed : allowed.slice(0, 1);
 }
+
+/** The first allowed address of `host` (or the IP literal itself), within timeoutMs: what a probe connects to. */
+export async function resolveOne(
+  host: string,
+  opts: { policy?: AddressPolicy; timeoutMs: number; lookup?: LookupAll },
+) {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const hint = "The DNS resolver is slow or unreachable; retry, or set an IP override.";
+      reject(new CertwatchError("TIMEOUT", `Resolving ${host} took longer than ${opts.timeoutMs} ms`, hint));
+    }, opts.timeoutMs);
+  });
+  try {
+    const lookup = resolveTargets(host, { all: false, policy: opts.policy, lookup: opts.lookup });
+    return (await Promise.race([lookup, slow]))[0]!.address;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -7,7 +7,7 @@ import type { ProtocolName } from "@/lib/assessment/types";
 import { CertwatchError } from "@/lib/errors";
 import type { AddressPolicy } from "@/lib/net/address-policy";
 import { sniffBanner } from "@/lib/net/banner";
-import { resolveTargets } from "@/lib/net/resolve";
+import { resolveOne } from "@/lib/net/resolve";
 import { contextFor } from "@/lib/net/secure-context";
 import { classifyTlsError, looksLikeNotTls } from "@/lib/tls/tls-errors";
 import { type PeerChain, presentedChain } from "@/lib/x509/peer-chain";
@@ -97,10 +97,14 @@ export async function handshake(opts: HandshakeOptions): Promise<HandshakeResult
   }
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = Date.now() + timeoutMs;
-  const ip = await allowedAddress(opts);
+  const ip = await resolveOne(opts.ip || opts.host, { policy: opts.policy, timeoutMs });
   const sni = opts.sni || (net.isIP(opts.host) ? null : opts.host);
   try {
-    return await attempt(opts, { host: opts.host, port: opts.port, ip, sni }, timeoutMs);
+    return await attempt(
+      opts,
+      { host: opts.host, port: opts.port, ip, sni },
+      Math.max(1, deadline - Date.now()),
+    );
   } catch (e) {
     if (!(e instanceof AttemptFailure)) throw classifyTlsError(e, { host: opts.host, port: opts.port, ip });
     let banner = null;
@@ -236,7 +240,10 @@ function partialResult(state: AttemptState, target: HandshakeResult["target"]): 
 export async function openTlsSocket(
   opts: Pick<HandshakeOptions, "host" | "port" | "ip" | "sni" | "timeoutMs" | "policy">,
 ): Promise<tls.TLSSocket> {
-  const ip = await allowedAddress(opts);
+  const ip = await resolveOne(opts.ip || opts.host, {
+    policy: opts.policy,
+    timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
   const sni = opts.sni || (net.isIP(opts.host) ? null : opts.host);
   const ctx = { host: opts.host, port: opts.port, ip, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS };
   return new Promise<tls.TLSSocket>((resolve, reject) => {
@@ -269,12 +276,6 @@ export async function openTlsSocket(
       resolve(socket);
     });
   });
-}
-
-/** The address to connect to: the given ip or the host's first resolved address, if the policy allows it. */
-async function allowedAddress(opts: Pick<HandshakeOptions, "host" | "ip" | "policy">): Promise<string> {
-  const [first] = await resolveTargets(opts.ip || opts.host, { all: false, policy: opts.policy });
-  return first!.address;
 }
 
 export function toProtocolName(p: string | null | undefined): ProtocolName | null {
