@@ -2,10 +2,10 @@ import { BasicOCSPResponse, OCSPRequest, OCSPResponse } from "@peculiar/asn1-ocs
 import { AsnConvert } from "@peculiar/asn1-schema";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ocspResponseFor } from "@/tests/fakes/ocsp-responder";
+import { makeOcspResponse, ocspResponseFor } from "@/tests/fakes/ocsp-responder";
 import { type Issued, issue } from "@/tests/fakes/pki";
 import { type CertParts, certParts } from "./cert-parts";
-import { buildOcspRequest, ocspGetUrl } from "./ocsp-request";
+import { buildCertId, buildOcspRequest, ocspGetUrl } from "./ocsp-request";
 import { certIdMatches, verifyOcspResponse } from "./ocsp-response";
 
 let rsaCa: Issued;
@@ -44,6 +44,17 @@ describe("verifyOcspResponse", () => {
       verified: true,
       revocationReason: "superseded",
     });
+  });
+
+  it("honours the CertID hash algorithm the response uses (SHA-256)", async () => {
+    const id = buildCertId(parts.leaf, parts.issuer, "2.16.840.1.101.3.4.2.1");
+    const der = await makeOcspResponse(id, { status: "good" }, { ca: rsaCa });
+    expect(verifyOcspResponse(der, { ...parts, now: new Date() })).toMatchObject({
+      status: "good",
+      verified: true,
+    });
+    const otherIssuer = certParts(leaf.der); // wrong issuer: the hashes no longer match
+    expect(certIdMatches(id, parts.leaf, otherIssuer)).toBe(false);
   });
 
   it("rejects a response whose thisUpdate is beyond the clock-skew allowance", async () => {
