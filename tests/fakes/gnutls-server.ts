@@ -1,9 +1,10 @@
 // `gnutls-serv` as a real TLS peer for what OpenSSL 3 no longer serves (3DES, RC4, DH < 1024).
-// gnutls-serv 3.7 has no bind-address option: it listens on the wildcard address, on a port we pick
-// free on 127.0.0.1, only for the duration of a test file.
+// gnutls-serv 3.7 has no bind-address option, so it runs under an LD_PRELOAD shim that rewrites its
+// wildcard binds to loopback: like every test server, it is reachable on 127.0.0.1 / ::1 only.
 import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
 import net from "node:net";
+import { loopbackBindShim } from "./loopback-bind";
 import { type ChildServer, killChild, type PemPair, writeTempFiles } from "./openssl-server";
 
 export interface GnutlsOptions extends PemPair {
@@ -47,7 +48,10 @@ async function launch(
   args.push("--priority", o.priority);
   if (files["dh.pem"]) args.push("--dhparams", files["dh.pem"]);
   if (!o.requestClientCert) args.push("--disable-client-cert");
-  const child = spawn("gnutls-serv", args, { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("gnutls-serv", args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, LD_PRELOAD: loopbackBindShim() },
+  });
   let out = "";
   child.stdout.on("data", (d: Buffer) => {
     out += d.toString();
