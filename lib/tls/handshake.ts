@@ -34,7 +34,7 @@ export interface HandshakeOptions {
   ecdhCurve?: string;
   sigalgs?: string;
   alpnProtocols?: string[];
-  /** TLS 1.3: how long to wait after the handshake for a session ticket or a late alert (client cert). */
+  /** TLS 1.3: wait after the handshake for a session ticket or a late alert (client cert); default ~2 RTT. */
   settleMs?: number;
 }
 
@@ -65,13 +65,16 @@ export class ClientCertRequiredError extends CertwatchError {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_SETTLE_MS = 200;
+/** The late alert needs one round trip: wait twice the TCP connect time, within these bounds. */
+const SETTLE_MIN_MS = 100;
+const SETTLE_MAX_MS = 1_000;
 const BANNER_SNIFF_MAX_MS = 2_000;
 const MAX_STAPLE_BYTES = 64 * 1024;
 const DEFAULT_ALPN = ["h2", "http/1.1"];
 
 interface AttemptState {
   phase: "connect" | "handshake";
+  rttMs: number;
   /** TLS ≤ 1.2 derived its master secret: the server got as far as ServerHelloDone. */
   keysDerived: boolean;
   chain: PeerChain | null;
@@ -131,6 +134,7 @@ function attempt(opts: HandshakeOptions, target: HandshakeResult["target"], time
   const started = performance.now();
   const state: AttemptState = {
     phase: "connect",
+    rttMs: 0,
     keysDerived: false,
     chain: null,
     staple: null,
@@ -168,6 +172,7 @@ function attempt(opts: HandshakeOptions, target: HandshakeResult["target"], time
     opts.signal?.addEventListener("abort", onAbort, { once: true });
     socket.once("connect", () => {
       state.phase = "handshake";
+      state.rttMs = performance.now() - started;
     });
     socket.on("keylog", (line: Buffer) => onKeylog(socket, state, line));
     socket.on("OCSPResponse", (der: Buffer | null) => {
@@ -182,7 +187,8 @@ function attempt(opts: HandshakeOptions, target: HandshakeResult["target"], time
       // TLS 1.3 finishes the client's handshake before the server judges our (absent) client certificate:
       // a certificate_required alert or a session ticket follows; wait briefly for either.
       const done = () => finish(null, { ...result, durationMs: performance.now() - started });
-      settleTimer = setTimeout(done, opts.settleMs ?? DEFAULT_SETTLE_MS);
+      const settle = opts.settleMs ?? Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, 2 * state.rttMs + 20));
+      settleTimer = setTimeout(done, settle);
       socket.once("session", done);
       socket.once("end", done);
     });
