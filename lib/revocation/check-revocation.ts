@@ -167,7 +167,8 @@ async function consult(
     ? checkStaple({ stapleDer: c.o.stapleDer!, leaf: c.leaf, issuer: c.issuer, now: c.now })
     : null;
   if (staple) consulted.push({ source: "staple", result: staple });
-  if (staple && !staple.verified) notes.push(`stapled OCSP response rejected: ${staple.error}`);
+  // Its error names the staple ("Stapled OCSP response ..."), so it reads well beside any verdict.
+  if (staple && !staple.verified && staple.error) notes.push(staple.error);
   const attempts: Record<"crl" | "ocsp", Attempt> = { crl: null, ocsp: null };
   const definitive = (r: SourceResult) => r.verified && r.status !== "unknown";
   for (const method of c.o.preferCrl === false ? (["ocsp", "crl"] as const) : (["crl", "ocsp"] as const)) {
@@ -186,7 +187,7 @@ async function consult(
   const verdict = decide(
     consulted,
     notes,
-    "the certificate names no OCSP responder or CRL distribution point",
+    "the certificate names no http(s) OCSP responder or CRL distribution point",
   );
   const { crl, ocsp } = attempts;
   return {
