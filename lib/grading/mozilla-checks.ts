@@ -1,9 +1,11 @@
-import { type Assessment, PROTOCOL_NAMES } from "@/lib/assessment/types";
+import { type Assessment, type CipherSuiteFacts, PROTOCOL_NAMES } from "@/lib/assessment/types";
 import { type MozillaProfile, OLD_TLS12_SUITES } from "./mozilla-profiles";
+import { DEFAULT_GRADING_OPTIONS } from "./options";
 import { listOf, protocolLabel } from "./rules/finding";
 import { weakestDhBits, weakestEcdhBits } from "./scores";
 import { parseSignatureAlgorithm } from "./signature-algorithm";
 import { curveBits } from "./strength";
+import { classifySuite } from "./suites";
 
 /** Why the assessment does not meet the profile; empty when it does (tls-observatory's constraints). */
 export function profileFailures(a: Assessment, p: MozillaProfile): string[] {
@@ -61,10 +63,10 @@ function keyExchangeFailures(a: Assessment, p: MozillaProfile): string[] {
 export function badFailures(a: Assessment): string[] {
   const out: string[] = [];
   if (a.protocols.SSLv2) out.push("turn off SSL 2.0");
-  const outside = a.cipherSuites
-    .filter((s) => s.protocol !== "TLSv1.3" && !OLD_TLS12_SUITES.includes(s.name))
+  const insecure = a.cipherSuites
+    .filter((s) => !OLD_TLS12_SUITES.includes(s.name) && isInsecure(s))
     .map((s) => s.name);
-  if (outside.length) out.push(`remove cipher suites outside Mozilla's old profile: ${listOf(outside)}`);
+  if (insecure.length) out.push(`remove insecure cipher suites ${listOf(insecure)}`);
   const dh = weakestDhBits(a);
   if (dh !== null && dh < 1024) out.push(`DH parameters of ${dh} bits (need at least 1024)`);
   const ec = weakestEcdhBits(a);
@@ -79,4 +81,15 @@ export function badFailures(a: Assessment): string[] {
     out.push(`certificate signature ${cert.signatureAlgorithm} is not a standard, secure algorithm`);
   }
   return out;
+}
+
+/**
+ * tls-observatory calls any suite outside the old list "bad"; that would brand Node's and OpenSSL's
+ * defaults (CCM, ARIA, CAMELLIA) as bad. Only suites that are weak in themselves make a server bad here;
+ * other unlisted suites just keep it out of every profile (non-compliant).
+ */
+function isInsecure(s: CipherSuiteFacts): boolean {
+  const c = classifySuite(s, DEFAULT_GRADING_OPTIONS);
+  if (!c) return false;
+  return c.rc4 || c.nullCipher || c.export || c.anonymous || (c.block64 && !c.tripleDes) || c.bits < 112;
 }

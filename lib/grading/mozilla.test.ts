@@ -75,6 +75,16 @@ describe("mozillaProfile levels", () => {
     const r = mozillaProfile(oldConfig({ protocols: protocols("SSLv3", "TLSv1.2") }));
     expect(r.level).toBe("non-compliant");
   });
+  it("non-compliant, not bad, for unlisted but sound suites (OpenSSL/Node defaults: CCM, ARIA)", () => {
+    const extra = ["TLS_ECDHE_ECDSA_WITH_AES_256_CCM_8", "TLS_ECDHE_RSA_WITH_ARIA_256_GCM_SHA384"].map((n) =>
+      suite(n),
+    );
+    const r = mozillaProfile(modernAssessment({ cipherSuites: [...base.cipherSuites, ...extra] }));
+    expect(r.level).toBe("non-compliant");
+    expect(r.reasons[0]).toContain(
+      "for intermediate: remove cipher suites TLS_ECDHE_ECDSA_WITH_AES_256_CCM_8",
+    );
+  });
   it("non-compliant with the reason when the scan failed", () => {
     const r = mozillaProfile(modernAssessment({ error: { code: "X", message: "refused", hint: null } }));
     expect(r).toEqual({ level: "non-compliant", reasons: ["could not be fully assessed: refused (X)"] });
@@ -86,7 +96,7 @@ describe("mozillaProfile bad", () => {
   it("flags SSL 2.0", () => {
     expect(bad({ protocols: protocols("SSLv2", "TLSv1.2") }).reasons).toContain("turn off SSL 2.0");
   });
-  it("flags suites outside the old list (RC4)", () => {
+  it("flags insecure suites outside the old list (RC4)", () => {
     const r = bad({ cipherSuites: [...base.cipherSuites, suite("TLS_RSA_WITH_RC4_128_SHA")] });
     expect(r.level).toBe("bad");
     expect(r.reasons[0]).toContain("TLS_RSA_WITH_RC4_128_SHA");
