@@ -9,7 +9,7 @@ import {
   startPlainHttpServer,
   startSilentServer,
 } from "../fakes/hostile-servers";
-import { makeChain, type TestPki } from "../fakes/pki";
+import { issue, makeChain, type TestPki } from "../fakes/pki";
 import { type StartedServer, startTlsServer } from "../fakes/tls-server";
 
 let pki: TestPki;
@@ -202,6 +202,46 @@ describe("handshake failures", () => {
     expect(typeof viaDns === "string" ? viaDns : viaDns.target.sni).toMatch(
       /^(localhost|CONNECTION_REFUSED)$/,
     );
+  });
+
+  it("no cipher in common → HANDSHAKE_ALERT handshake_failure with a hint", async () => {
+    const s = await track(
+      startTlsServer({
+        cert: [pki.leaf.pem, pki.intermediate.pem],
+        key: pki.leaf.keyPem,
+        maxVersion: "TLSv1.2",
+        ciphers: "ECDHE-ECDSA-AES256-GCM-SHA384",
+      }),
+    );
+    const e = await failure(
+      handshake({ ...local(s.port), maxVersion: "TLSv1.2", ciphers: "ECDHE-ECDSA-AES128-GCM-SHA256" }),
+    );
+    expect(e.code).toBe("HANDSHAKE_ALERT");
+    expect(e.message).toContain("handshake_failure");
+    expect(e.hint).toMatch(/cipher/);
+  });
+
+  it("no version in common → HANDSHAKE_ALERT protocol_version", async () => {
+    const s = await track(
+      startTlsServer({
+        cert: [pki.leaf.pem, pki.intermediate.pem],
+        key: pki.leaf.keyPem,
+        minVersion: "TLSv1.3",
+      }),
+    );
+    const e = await failure(handshake({ ...local(s.port), maxVersion: "TLSv1.2" }));
+    expect(e.code).toBe("HANDSHAKE_ALERT");
+    expect(e.message).toContain("protocol_version");
+  });
+
+  it("a certificate message over OpenSSL's 100 KB limit → PROTOCOL_ERROR explaining the size", async () => {
+    const huge = await issue(pki.intermediate, {
+      dnsNames: ["localhost", `${"a".repeat(60)}.`.repeat(2_000)],
+    });
+    const s = await track(startTlsServer({ cert: huge.pem, key: huge.keyPem }));
+    const e = await failure(handshake(local(s.port)));
+    expect(e.code).toBe("PROTOCOL_ERROR");
+    expect(e.hint).toContain("100 KB");
   });
 
   it("rejects a bad port and a bad CA bundle", async () => {
