@@ -3,7 +3,7 @@ import * as x509 from "@peculiar/x509";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issue, makeChain, type TestPki } from "@/tests/fakes/pki";
 import { decodeIssuerCertificates } from "./aia-issuers";
-import { chainFacts } from "./chain-facts";
+import { chainFacts, toChainFacts } from "./chain-facts";
 
 const AIA = "http://127.0.0.1:9/int.der";
 let pki: TestPki;
@@ -31,6 +31,9 @@ describe("chainFacts", () => {
     ]);
     expect(f.pathSources).toEqual(["presented", "presented", "store"]);
     expect(f.earliestExpiry).toBe(pki.leaf.cert.notAfter.toISOString());
+    expect(Object.keys(toChainFacts(f)).sort()).toEqual(
+      ["certificates", "complete", "earliestExpiry", "hostnameMatch", "trustError", "trusted"].sort(),
+    );
   });
 
   it("does not trust the same chain without the private CA", async () => {

@@ -135,3 +135,9 @@ function weakSignatures(parsed: ParsedCertificate[]) {
       : [];
   });
 }
+
+/** Just the contract fields (lib/assessment/types), e.g. for Assessment.chain: no DER buffers, no details. */
+export function toChainFacts(d: ChainDetails): ChainFacts {
+  const { certificates, complete, trusted, trustError, hostnameMatch, earliestExpiry } = d;
+  return { certificates, complete, trusted, trustError, hostnameMatch, earliestExpiry };
+}
