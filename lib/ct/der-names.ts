@@ -102,6 +102,7 @@ const nameCache = new Map<string, string>();
 
 /** formatName memoised on the DER bytes: a log has few issuers, and formatting is the slow part. */
 export function formatNameCached(buf: Uint8Array, start: number, end: number): string {
+  if (end - start > 1024) return formatName(buf, start, end);
   const key = latin1At(buf, start, end);
   let name = nameCache.get(key);
   if (name === undefined) {

@@ -1,6 +1,13 @@
 import { hash } from "node:crypto";
 import { isCertwatchError } from "@/lib/errors";
-import { formatNameCached, readSans, readSubjectCommonNames, readValidity, UNPARSABLE } from "./der-names";
+import {
+  formatName,
+  formatNameCached,
+  readSans,
+  readSubjectCommonNames,
+  readValidity,
+  UNPARSABLE,
+} from "./der-names";
 import { serialHex } from "./der-strings";
 import { locateCertificateTbs, locateTbs, type TbsLayout } from "./der-walker";
 import { addCommonName, addDnsSan, addIpSan, type Identifiers, newIdentifiers } from "./identifiers";
@@ -106,4 +113,37 @@ export function examineEntry(d: EntryDer, index: number, watchlist: Watchlist, o
   const { ids, commonNames } = identifiersOf(d.buf, L);
   const item = watchlist.match(ids);
   if (item) out.sightings.push(sighting(d, L, index, item, ids, commonNames));
+}
+
+export interface CertificateFacts extends Identifiers {
+  commonNames: string[];
+  subject: string;
+  issuer: string;
+  serial: string;
+  notBefore: Date | null;
+  notAfter: Date | null;
+  /** SHA-256 of the TBS in precert form (the dedup key shared with the precert). */
+  tbsSha256: Buffer;
+}
+
+/**
+ * Everything the walker knows about one certificate (`der` is a Certificate) or precert TBS (`tbs`),
+ * for callers off the hot path (crt.sh results, issuer fetches, the UI). Throws CT_MALFORMED.
+ */
+export function describeCertificate(
+  der: Uint8Array,
+  kind: "certificate" | "tbs" = "certificate",
+): CertificateFacts {
+  const buf = Buffer.isBuffer(der) ? der : Buffer.from(der.buffer, der.byteOffset, der.length);
+  const L = kind === "tbs" ? locateTbs(buf) : locateCertificateTbs(buf);
+  const { ids, commonNames } = identifiersOf(buf, L);
+  return {
+    ...ids,
+    commonNames,
+    subject: formatName(buf, L.subjectStart, L.subjectEnd),
+    issuer: formatName(buf, L.issuerStart, L.issuerEnd),
+    serial: serialHex(buf, L.serialStart, L.serialEnd),
+    ...readValidity(buf, L),
+    tbsSha256: hash("sha256", kind === "tbs" ? buf : precertFormTbs(buf, L), "buffer"),
+  };
 }

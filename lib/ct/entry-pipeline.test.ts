@@ -7,6 +7,7 @@ import { generateKeys } from "@/tests/fakes/pki";
 import { CompactTree } from "./compact-tree";
 import { locateCertificateTbs } from "./der-walker";
 import { encodeLeafInput, encodeTileLeaf, encodeTimestampedEntry } from "./encode";
+import { describeCertificate } from "./entry-examine";
 import { processRfc6962Entries, processTile } from "./entry-pipeline";
 import { b64, fixtureJson, NAVIGLI_TILES, navigliDataTile, navigliHashTile } from "./test-fixtures";
 import { parseDataTile } from "./tile-leaf";
@@ -191,5 +192,23 @@ describe("processRfc6962Entries on real entries", () => {
     const item = { leafInput: encodeLeafInput({ ...leaf.entry, tbsDer: tbs }) };
     const out = processRfc6962Entries([item], 0, new Watchlist(["unrelated.example"]));
     expect(out.sightings[0]?.dnsNames).toContain("<unparsable>");
+  });
+});
+
+describe("describeCertificate", () => {
+  it("gives all facts of a certificate and its precert TBS, with one dedup key", async () => {
+    const { final, preTbs } = await certPair();
+    const cert = describeCertificate(final);
+    expect(cert).toMatchObject({
+      commonNames: ["shop.example.com"],
+      dnsNames: ["shop.example.com"],
+      ipAddresses: ["192.0.2.7"],
+      subject: "CN=shop.example.com",
+      issuer: "CN=Pipeline Test CA",
+      serial: "c0ffee",
+    });
+    expect(cert.notBefore?.toISOString()).toBe("2026-01-01T00:00:00.000Z");
+    expect(describeCertificate(preTbs, "tbs").tbsSha256).toEqual(cert.tbsSha256);
+    expect(() => describeCertificate(preTbs)).toThrow(CertwatchError);
   });
 });

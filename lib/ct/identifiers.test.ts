@@ -61,6 +61,12 @@ describe("identifier normalisation (certspotter identifiers.go)", () => {
     expect(cn("<unparsable>").dnsNames).toEqual(["<unparsable>"]);
   });
 
+  it("de-duplicates in linear time even for thousands of names", () => {
+    const values = Array.from({ length: 20_000 }, (_, i) => `host-${i % 10_000}.example.com`);
+    const ids = san(...values);
+    expect(ids.dnsNames).toHaveLength(10_000);
+  });
+
   it("formats IP SANs and ignores odd lengths", () => {
     const ids = newIdentifiers();
     addIpSan(ids, Uint8Array.of(127, 0, 0, 1));

@@ -16,8 +16,25 @@ export function newIdentifiers(): Identifiers {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
+const SMALL = 32;
+const seen = new WeakMap<string[], Set<string>>();
+
+/** De-duplicating append: a scan for the usual handful of names, a Set once a hostile cert has many. */
 function push(list: string[], v: string): void {
-  if (v !== "" && !list.includes(v)) list.push(v);
+  if (v === "") return;
+  if (list.length < SMALL) {
+    if (!list.includes(v)) list.push(v);
+    return;
+  }
+  let set = seen.get(list);
+  if (!set) {
+    set = new Set(list);
+    seen.set(list, set);
+  }
+  if (!set.has(v)) {
+    set.add(v);
+    list.push(v);
+  }
 }
 
 /** [a-z0-9-_*] and dots, not last, not all digits (could be an IP): needs no normalisation. The common case. */

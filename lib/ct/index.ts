@@ -12,7 +12,7 @@ export {
   encodeTimestampedEntry,
   leafIndexExtension,
 } from "./encode";
-export { examineEntry } from "./entry-examine";
+export { type CertificateFacts, describeCertificate, examineEntry } from "./entry-examine";
 export type { MalformedEntry, ProcessResult, Sighting } from "./entry-pipeline";
 export { processRfc6962Entries, processTile, type RawEntry } from "./entry-pipeline";
 export { addCommonName, addDnsSan, addIpSan, type Identifiers, newIdentifiers } from "./identifiers";
