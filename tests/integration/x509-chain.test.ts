@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handshake } from "@/lib/tls/handshake";
 import { certificateFacts } from "@/lib/x509/certificate-facts";
@@ -127,6 +131,76 @@ describe("chain facts from real handshakes", () => {
     expect(r.leaf).toMatchObject({ keyBits: 1024, signatureAlgorithm: "sha1WithRSAEncryption" });
     expect(r.chain.trusted).toBe(true);
     expect(r.chain.weakSignatures).toEqual([{ subject: "CN=localhost", algorithm: "sha1WithRSAEncryption" }]);
+  });
+
+  it("an MD5-signed leaf (made with the openssl CLI) is named and flagged", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "certwatch-md5-"));
+    try {
+      const run = (args: string[]) =>
+        execFileSync("openssl", args, { cwd: dir, stdio: "pipe", timeout: 20_000 });
+      run([
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=MD5 Test Root",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "30",
+      ]);
+      run([
+        "req",
+        "-new",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=localhost",
+        "-keyout",
+        "leaf.key",
+        "-out",
+        "leaf.csr",
+      ]);
+      writeFileSync(path.join(dir, "ext.cnf"), "subjectAltName=DNS:localhost\n");
+      run([
+        "x509",
+        "-req",
+        "-in",
+        "leaf.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-md5",
+        "-days",
+        "30",
+        "-extfile",
+        "ext.cnf",
+        "-out",
+        "leaf.pem",
+      ]);
+      const read = (f: string) => readFileSync(path.join(dir, f), "utf8");
+      const s = await startTlsServer({
+        cert: read("leaf.pem"),
+        key: read("leaf.key"),
+        ciphers: "DEFAULT:@SECLEVEL=0",
+      });
+      closers.push(s);
+      const r = await scan(s.port, { caPem: read("ca.pem") });
+      expect(r.leaf.signatureAlgorithm).toBe("md5WithRSAEncryption");
+      expect(r.chain.trusted).toBe(true);
+      expect(r.chain.weakSignatures).toEqual([
+        { subject: "CN=localhost", algorithm: "md5WithRSAEncryption" },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a certificate with 10,000 SANs is read in full", async () => {
