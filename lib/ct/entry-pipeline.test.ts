@@ -212,3 +212,17 @@ describe("describeCertificate", () => {
     expect(() => describeCertificate(preTbs)).toThrow(CertwatchError);
   });
 });
+
+describe("processTile with a giant entry", () => {
+  it("hashes entries larger than the reusable scratch buffer correctly", () => {
+    const te = encodeTimestampedEntry({
+      entryType: "x509",
+      certDer: new Uint8Array(1_100_000),
+      timestamp: 3,
+    });
+    const tile = encodeTileLeaf({ timestampedEntry: te, preCertificate: null, chainFingerprints: [] });
+    const out = processTile(tile, 0, new Watchlist(["."]));
+    expect(out.leafHashes).toEqual(sha256(Buffer.concat([Uint8Array.of(0, 0, 0), te])));
+    expect(out.malformed).toHaveLength(1);
+  });
+});
