@@ -143,18 +143,7 @@ function attempt(opts: HandshakeOptions, target: HandshakeResult["target"], time
   };
   return new Promise<HandshakeResult>((resolve, reject) => {
     if (opts.signal?.aborted) return reject(aborted());
-    const options: tls.ConnectionOptions & { requestOCSP?: boolean } = {
-      host: target.ip,
-      port: target.port,
-      servername: target.sni ?? undefined,
-      secureContext: contextFor(opts),
-      rejectUnauthorized: false,
-      checkServerIdentity: () => undefined,
-      requestOCSP: opts.requestOcsp ?? false,
-      ALPNProtocols: opts.alpnProtocols ?? DEFAULT_ALPN,
-      minDHSize: 1,
-    };
-    const socket = tls.connect(options);
+    const socket = tls.connect(connectOptions(opts, target));
     let settleTimer: NodeJS.Timeout | undefined;
     const finish = (err: unknown, result?: HandshakeResult) => {
       clearTimeout(timer);
@@ -164,20 +153,10 @@ function attempt(opts: HandshakeOptions, target: HandshakeResult["target"], time
       if (result) resolve(result);
       else reject(new AttemptFailure(err, state));
     };
-    const timer = setTimeout(
-      () => finish(Object.assign(new Error("timeout"), { code: "CERTWATCH_TIMEOUT" })),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => finish(timeoutError()), timeoutMs);
     const onAbort = () => finish(aborted());
     opts.signal?.addEventListener("abort", onAbort, { once: true });
-    socket.once("connect", () => {
-      state.phase = "handshake";
-      state.rttMs = performance.now() - started;
-    });
-    socket.on("keylog", (line: Buffer) => onKeylog(socket, state, line));
-    socket.on("OCSPResponse", (der: Buffer | null) => {
-      state.staple = der?.length && der.length <= MAX_STAPLE_BYTES ? Buffer.from(der) : null;
-    });
+    observe(socket, state, started);
     socket.on("error", (err) => finish(err));
     socket.once("secureConnect", () => {
       state.chain ??= presentedChain(socket);
@@ -194,6 +173,34 @@ function attempt(opts: HandshakeOptions, target: HandshakeResult["target"], time
     });
   });
 }
+
+function connectOptions(opts: HandshakeOptions, target: HandshakeResult["target"]) {
+  return {
+    host: target.ip,
+    port: target.port,
+    servername: target.sni ?? undefined,
+    secureContext: contextFor(opts),
+    rejectUnauthorized: false,
+    checkServerIdentity: () => undefined,
+    requestOCSP: opts.requestOcsp ?? false,
+    ALPNProtocols: opts.alpnProtocols ?? DEFAULT_ALPN,
+    minDHSize: 1,
+  } satisfies tls.ConnectionOptions & { requestOCSP?: boolean };
+}
+
+/** Record what the handshake reveals as it goes: TCP up, key material derived, a stapled response. */
+function observe(socket: tls.TLSSocket, state: AttemptState, started: number) {
+  socket.once("connect", () => {
+    state.phase = "handshake";
+    state.rttMs = performance.now() - started;
+  });
+  socket.on("keylog", (line: Buffer) => onKeylog(socket, state, line));
+  socket.on("OCSPResponse", (der: Buffer | null) => {
+    state.staple = der?.length && der.length <= MAX_STAPLE_BYTES ? Buffer.from(der) : null;
+  });
+}
+
+const timeoutError = () => Object.assign(new Error("timeout"), { code: "CERTWATCH_TIMEOUT" });
 
 function onKeylog(socket: tls.TLSSocket, state: AttemptState, line: Buffer) {
   if (!line.subarray(0, 13).equals(CLIENT_RANDOM)) return;
@@ -246,32 +253,20 @@ function partialResult(state: AttemptState, target: HandshakeResult["target"]): 
 export async function openTlsSocket(
   opts: Pick<HandshakeOptions, "host" | "port" | "ip" | "sni" | "timeoutMs" | "policy">,
 ): Promise<tls.TLSSocket> {
-  const ip = await resolveOne(opts.ip || opts.host, {
-    policy: opts.policy,
-    timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  });
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const ip = await resolveOne(opts.ip || opts.host, { policy: opts.policy, timeoutMs });
   const sni = opts.sni || (net.isIP(opts.host) ? null : opts.host);
-  const ctx = { host: opts.host, port: opts.port, ip, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+  const ctx = { host: opts.host, port: opts.port, ip, timeoutMs };
   return new Promise<tls.TLSSocket>((resolve, reject) => {
-    const socket = tls.connect({
-      ...{ host: ip, port: opts.port, servername: sni ?? undefined, secureContext: contextFor({}) },
-      ...{
-        rejectUnauthorized: false,
-        checkServerIdentity: () => undefined,
-        ALPNProtocols: ["http/1.1"],
-        minDHSize: 1,
-      },
-    });
+    const target = { host: opts.host, port: opts.port, ip, sni };
+    const socket = tls.connect(connectOptions({ ...opts, alpnProtocols: ["http/1.1"] }, target));
     let phase: "connect" | "handshake" = "connect";
     const fail = (err: unknown) => {
       clearTimeout(timer);
       socket.destroy();
       reject(classifyTlsError(err, { ...ctx, phase }));
     };
-    const timer = setTimeout(
-      () => fail(Object.assign(new Error("timeout"), { code: "CERTWATCH_TIMEOUT" })),
-      ctx.timeoutMs,
-    );
+    const timer = setTimeout(() => fail(timeoutError()), ctx.timeoutMs);
     socket.once("connect", () => {
       phase = "handshake";
     });
