@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issue, makeChain, type TestPki } from "@/tests/fakes/pki";
 import { decodeIssuerCertificates } from "./aia-issuers";
@@ -147,5 +148,19 @@ describe("decodeIssuerCertificates", () => {
   it("returns nothing for junk", () => {
     expect(decodeIssuerCertificates(Buffer.from("<html>not found</html>"))).toEqual([]);
     expect(decodeIssuerCertificates(Buffer.from([0x30, 0x03, 0x02, 0x01, 0x05]))).toEqual([]);
+  });
+
+  it("never throws on arbitrary bytes", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (b) =>
+        Array.isArray(decodeIssuerCertificates(Buffer.from(b))),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("ignores unparsable extra certificates in a presented chain", async () => {
+    const f = await facts([pki.leaf.der, Buffer.from("junk"), pki.intermediate.der]);
+    expect(f).toMatchObject({ trusted: true, unusedPresented: 1 });
   });
 });
