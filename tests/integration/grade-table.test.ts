@@ -73,13 +73,15 @@ function hstsResponder(value: string | null) {
   };
 }
 
-async function nodeServer(cert: Issued, chain: Issued[], options: tls.TlsOptions & { hsts?: string | null }) {
+type ServerOptions = Omit<tls.TlsOptions, "cert" | "key"> & { hsts?: string | null };
+
+async function nodeServer(cert: Issued, chain: Issued[], options: ServerOptions) {
   const { hsts = HSTS_YEAR, ...rest } = options;
   const s = await startTlsServer({
+    ...rest,
     cert: [cert.pem, ...chain.map((c) => c.pem)].join(""),
     key: cert.keyPem,
     onSecureConnection: hstsResponder(hsts),
-    ...rest,
   });
   stops.push(() => s.close());
   return s.port;
