@@ -1,9 +1,13 @@
 import { isCertwatchError } from "@/lib/errors";
 import { runScan, SCAN_USAGE } from "./commands/scan";
+import { runToken, TOKEN_USAGE } from "./commands/token";
+import { runUser, USER_USAGE } from "./commands/user";
 import { EXIT, UsageError } from "./exit-codes";
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
   scan: { run: runScan, usage: SCAN_USAGE },
+  user: { run: runUser, usage: USER_USAGE },
+  token: { run: runToken, usage: TOKEN_USAGE },
 };
 
 function help(): string {

@@ -20,6 +20,21 @@ export const envSchema = z.object({
   CERTWATCH_ALL_ADDRESSES: bool.default(true),
   CERTWATCH_QUEUE_PREFIX: z.string().min(1).max(64).default("certwatch"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** 32 bytes, base64 or hex; encrypts stored secrets. Unset: generated into <data dir>/secret.key. */
+  CERTWATCH_SECRET_KEY: z
+    .string()
+    .refine(
+      (v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, "base64").length === 32,
+      "must be 32 bytes as 64 hex characters or base64 (openssl rand -base64 32)",
+    )
+    .optional(),
+  CERTWATCH_ALLOW_PRIVATE_TARGETS: bool.default(true),
+  CERTWATCH_ALLOW_LOOPBACK_TARGETS: bool.default(true),
+  CERTWATCH_ALLOW_LINK_LOCAL_TARGETS: bool.default(false),
+  CERTWATCH_SESSION_IDLE_HOURS: z.coerce.number().min(0.1).max(720).default(12),
+  CERTWATCH_SESSION_MAX_DAYS: z.coerce.number().min(0.1).max(90).default(7),
+  /** Behind a reverse proxy that sets X-Forwarded-For/-Proto: trust them for rate limits and HTTPS. */
+  CERTWATCH_TRUST_PROXY: bool.default(false),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -28,6 +43,8 @@ export interface Config extends RawEnv {
   dataDir: string;
   databasePath: string;
   baseUrl: string;
+  /** Served over HTTPS (per CERTWATCH_BASE_URL): Secure cookies and HSTS. */
+  https: boolean;
 }
 
 export class ConfigError extends Error {
@@ -45,11 +62,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.CERTWATCH_DATA_DIR);
+  const baseUrl = (e.CERTWATCH_BASE_URL ?? `http://${e.CERTWATCH_HOST}:${e.PORT}`).replace(/\/$/, "");
   return {
     ...e,
     dataDir,
     databasePath: path.resolve(e.DATABASE_PATH ?? path.join(dataDir, "certwatch.db")),
-    baseUrl: (e.CERTWATCH_BASE_URL ?? `http://${e.CERTWATCH_HOST}:${e.PORT}`).replace(/\/$/, ""),
+    baseUrl,
+    https: baseUrl.startsWith("https://"),
   };
 }
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { isCertwatchError } from "@/lib/errors";
+import { requireActionActor } from "@/server/auth/web";
 import { ValidationError } from "@/server/errors";
 import { createEndpoint } from "@/server/services/endpoint/create-endpoint";
 import { scanEndpointNow } from "@/server/services/endpoint/scan-endpoint-now";
@@ -34,7 +35,8 @@ export async function createEndpointAction(_prev: FormState, form: FormData): Pr
   const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
   let id: number;
   try {
-    id = (await createEndpoint({ ctx: webContext(), input: formInput(form) })).id;
+    const actor = await requireActionActor();
+    id = (await createEndpoint({ ctx: webContext(), actor, input: formInput(form) })).id;
   } catch (e) {
     if (e instanceof ValidationError) return { fieldErrors: e.fieldErrors, values };
     if (isCertwatchError(e)) return { formError: [e.message, e.hint].filter(Boolean).join(" "), values };
@@ -46,6 +48,6 @@ export async function createEndpointAction(_prev: FormState, form: FormData): Pr
 
 export async function scanNowAction(form: FormData): Promise<void> {
   const id = Number(form.get("id"));
-  await scanEndpointNow({ ctx: webContext(), id });
+  await scanEndpointNow({ ctx: webContext(), actor: await requireActionActor(), id });
   revalidatePath(`/endpoints/${id}`);
 }

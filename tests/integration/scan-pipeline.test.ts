@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { certificates, observations, scans } from "@/db/schema";
+import { SYSTEM_ACTOR as actor } from "@/server/auth/actor";
 import { parseConfig } from "@/server/env";
 import { QUEUE } from "@/server/queue/payloads";
 import type { ServiceContext } from "@/server/services/context";
@@ -58,6 +59,7 @@ describe("schedule → probe → record", () => {
     closers.push(() => server.close());
     const e = await createEndpoint({
       ctx,
+      actor,
       input: {
         host: "localhost",
         port: server.port,
@@ -91,10 +93,12 @@ describe("schedule → probe → record", () => {
 
     const a = await createEndpoint({
       ctx,
+      actor,
       input: { host: "127.0.0.1", port: refused, intervalSeconds: 3600 },
     });
     const b = await createEndpoint({
       ctx,
+      actor,
       input: { host: "127.0.0.1", port: httpPort, intervalSeconds: 3600 },
     });
     const [sa] = await waitForScans(a.id, 1);
@@ -110,10 +114,11 @@ describe("schedule → probe → record", () => {
     closers.push(() => server.close());
     const e = await createEndpoint({
       ctx,
+      actor,
       input: { host: "127.0.0.1", port: server.port, intervalSeconds: 3600 },
     });
     await waitForScans(e.id, 1);
-    await scanEndpointNow({ ctx, id: e.id });
+    await scanEndpointNow({ ctx, actor, id: e.id });
     const rows = await waitForScans(e.id, 2);
     expect(rows[1]?.outcome).toBe("ok");
   });

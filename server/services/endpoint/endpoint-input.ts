@@ -2,6 +2,7 @@ import { X509Certificate } from "node:crypto";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { isCertwatchError } from "@/lib/errors";
+import { type AddressPolicy, checkAddressAllowed, DEFAULT_ADDRESS_POLICY } from "@/lib/net/address-policy";
 import { normaliseHostname } from "@/lib/net/hostname";
 import { type FieldErrors, ValidationError } from "@/server/errors";
 
@@ -34,19 +35,37 @@ function validCaBundle(pem: string): boolean {
   }
 }
 
-export function endpointInputSchema(limits: { minIntervalSeconds: number; defaultIntervalSeconds: number }) {
+export interface EndpointLimits {
+  minIntervalSeconds: number;
+  defaultIntervalSeconds: number;
+  /** Which literal addresses may be targets; names are checked again by the probe after resolving. */
+  addressPolicy?: AddressPolicy;
+}
+
+const IP_LITERAL = /^\[?[0-9a-f:.]+\]?$/i;
+
+/** Refuses a literal address the policy forbids (metadata, link-local, …) with the policy's reason. */
+function allowedTarget(policy: AddressPolicy) {
+  return (v: string | null, ctx: z.RefinementCtx) => {
+    if (typeof v !== "string" || !IP_LITERAL.test(v) || isIP(v.replace(/^\[|\]$/g, "")) === 0) return;
+    const verdict = checkAddressAllowed(v, policy);
+    if (!verdict.allowed) ctx.addIssue({ code: "custom", message: `Not allowed: ${verdict.reason}.` });
+  };
+}
+
+export function endpointInputSchema(limits: EndpointLimits) {
+  const policy = limits.addressPolicy ?? DEFAULT_ADDRESS_POLICY;
   return z.object({
-    host: hostname,
+    host: hostname.superRefine(allowedTarget(policy)),
     port: z.coerce
       .number()
       .int("Port must be a whole number.")
       .min(1, "Port must be 1–65535.")
       .max(65535, "Port must be 1–65535.")
       .default(443),
-    ip: optionalText.refine(
-      (v) => v === null || isIP(v) !== 0,
-      "Must be an IPv4 or IPv6 address, e.g. 203.0.113.7.",
-    ),
+    ip: optionalText
+      .refine((v) => v === null || isIP(v) !== 0, "Must be an IPv4 or IPv6 address, e.g. 203.0.113.7.")
+      .superRefine(allowedTarget(policy)),
     sni: optionalText.pipe(z.union([z.null(), hostname])),
     caPem: optionalText
       .refine((v) => v === null || v.length <= MAX_CA_PEM, "The CA bundle is larger than 64 KiB.")
@@ -76,10 +95,7 @@ export function endpointInputSchema(limits: { minIntervalSeconds: number; defaul
 
 export type EndpointInput = z.infer<ReturnType<typeof endpointInputSchema>>;
 
-export function parseEndpointInput(
-  raw: unknown,
-  limits: { minIntervalSeconds: number; defaultIntervalSeconds: number },
-): EndpointInput {
+export function parseEndpointInput(raw: unknown, limits: EndpointLimits): EndpointInput {
   const r = endpointInputSchema(limits).safeParse(raw);
   if (r.success) return r.data;
   const fieldErrors: FieldErrors = {};

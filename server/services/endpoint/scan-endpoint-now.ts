@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { endpoints } from "@/db/schema";
 import { CertwatchError } from "@/lib/errors";
+import { type Actor, authorize } from "@/server/auth/actor";
 import { NotFoundError } from "@/server/errors";
 import { JOB } from "@/server/queue/payloads";
 import { PROBE_JOB_OPTIONS, probeJobData } from "@/server/queue/reconcile-schedules";
@@ -9,11 +10,14 @@ import type { ServiceContext } from "../context";
 /** Queue an immediate probe; the job id dedupes double clicks within the same second. */
 export async function scanEndpointNow({
   ctx,
+  actor,
   id,
 }: {
   ctx: ServiceContext;
+  actor: Actor;
   id: number;
 }): Promise<{ jobId: string }> {
+  authorize(actor, "endpoint.scan");
   const e = ctx.db.select().from(endpoints).where(eq(endpoints.id, id)).get();
   if (!e) throw new NotFoundError(`Endpoint #${id}`);
   if (!ctx.probeQueue) {
