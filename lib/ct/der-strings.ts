@@ -32,18 +32,10 @@ export function isAsciiAt(b: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
-export function isAscii(b: Uint8Array): boolean {
-  return isAsciiAt(b, 0, b.length);
-}
-
 /** Latin-1 text of buf[s..e) without copying the bytes first. */
 export function latin1At(b: Uint8Array, s: number, e: number): string {
   const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length);
   return buf.toString("latin1", s, e);
-}
-
-export function latin1(b: Uint8Array): string {
-  return latin1At(b, 0, b.length);
 }
 
 function decodeUtf32be(b: Uint8Array): string | null {

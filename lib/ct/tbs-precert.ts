@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { DerElement, encodeLength, readElement } from "./der";
 import type { TbsLayout } from "./der-walker";
 
@@ -25,8 +24,4 @@ export function precertFormTbs(buf: Uint8Array, L: TbsLayout): Uint8Array {
   }
   const contentLen = head.length + parts.reduce((n, p) => n + p.length, 0) + tail.length;
   return Buffer.concat([Uint8Array.of(0x30), encodeLength(contentLen), head, ...parts, tail]);
-}
-
-export function sha256(data: Uint8Array): Buffer {
-  return createHash("sha256").update(data).digest();
 }
