@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessAddress } from "@/lib/assessment/assess-address";
 import type { Assessment } from "@/lib/assessment/types";
 import { decisiveReason } from "@/lib/grading/decisive-reason";
+import { startCrlServer } from "../fakes/crl-server";
 import { startGnutlsServer } from "../fakes/gnutls-server";
 import { type Issued, type IssueOptions, issue } from "../fakes/pki";
 import { startTlsServer } from "../fakes/tls-server";
@@ -87,15 +88,15 @@ async function nodeServer(cert: Issued, chain: Issued[], options: ServerOptions)
   return s.port;
 }
 
-async function grade(port: number, caPem = root.pem): Promise<Assessment> {
+async function grade(port: number, caPem = root.pem, revocation = false): Promise<Assessment> {
   return assessAddress(
     { host: "localhost", port, ip: "127.0.0.1", sni: null, caPem },
-    { timeoutMs: 4_000, revocation: false },
+    { timeoutMs: 4_000, revocation },
   );
 }
 
-async function check(row: Row, port: number, caPem?: string) {
-  const a = await grade(port, caPem);
+async function check(row: Row, port: number, caPem?: string, revocation = false) {
+  const a = await grade(port, caPem, revocation);
   row.grade = a.grade?.letter ?? `none (${a.gradeUnavailableReason})`;
   row.ignoringTrust = a.grade?.ignoringTrust;
   row.score = a.grade ? Math.round(a.grade.score * 10) / 10 : undefined;
@@ -251,6 +252,20 @@ describe("grades of local servers (SSL Labs criteria 2009r)", () => {
       { name: "incomplete chain, AIA works", expected: "B", because: /incomplete/ },
       await nodeServer(c, [], { ciphers: MODERN }),
     );
+  });
+
+  it("revoked (verified CRL) → F, whatever the configuration", async () => {
+    const serial = "7e57c0de01";
+    const crl = await startCrlServer({ ca: inter, entries: [{ serial }] });
+    stops.push(() => crl.close());
+    const c = await leaf({ serialNumber: serial, crlUrls: [crl.url] });
+    const a = await check(
+      { name: "revoked (CRL)", expected: "F", because: /revoked/ },
+      await nodeServer(c, [inter], { ciphers: MODERN }),
+      root.pem,
+      true,
+    );
+    expect(a.revocation).toMatchObject({ status: "revoked", method: "crl" });
   });
 
   it("TLS 1.2 with 3DES only (gnutls-serv) → C", async () => {
