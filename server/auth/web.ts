@@ -5,19 +5,16 @@ import { db } from "@/server/db";
 import { config } from "@/server/env";
 import type { Actor } from "./actor";
 import { UnauthenticatedError } from "./actor";
+import { safeNextPath } from "./safe-next";
 import { resolveSession, SESSION_COOKIE, sessionPolicyOf } from "./sessions";
+
+export { safeNextPath };
 
 /** The signed-in user of this page or server action, or null. */
 export async function currentActor(): Promise<Actor | null> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   const s = resolveSession(db(), token, sessionPolicyOf(config()));
   return s ? { kind: "session", userId: s.user.id, label: s.user.email, role: s.user.role } : null;
-}
-
-/** Only a local path: `//evil.example` and `/\evil.example` are other hosts to a browser. */
-export function safeNextPath(raw: string | null | undefined): string {
-  if (!raw?.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
-  return /[\r\n]/.test(raw) ? "/" : raw;
 }
 
 /** For pages: the actor, or a redirect to /setup (no users yet) or /login (back here afterwards). */

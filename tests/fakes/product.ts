@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -61,4 +61,31 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+/** `certwatch <args>` against a data directory (before or while the product runs); returns stdout. */
+export function certwatchCli(dataDir: string, args: string[], stdin = ""): string {
+  const r = spawnSync(process.execPath, [path.join(root, "cli", "bin.mjs"), ...args], {
+    cwd: root,
+    env: { ...process.env, CERTWATCH_DATA_DIR: dataDir, DATABASE_PATH: "" },
+    input: stdin,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  if (r.status !== 0) throw new Error(`certwatch ${args.join(" ")} failed (${r.status}):\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** A user made through the CLI, with an API token of theirs. */
+export function seedUser(
+  dataDir: string,
+  email: string,
+  role: "admin" | "editor" | "viewer",
+  password = "correct horse battery",
+): { email: string; password: string; token: string } {
+  certwatchCli(dataDir, ["user", "create", "--email", email, "--password-stdin", "--role", role], password);
+  const token = certwatchCli(dataDir, ["token", "create", "--email", email, "--name", "tests"]).trim();
+  return { email, password, token };
 }
