@@ -8,11 +8,12 @@ import { simulateClients } from "@/lib/tls/clients";
 import { enumerateTls } from "@/lib/tls/enumerate";
 import { ClientCertRequiredError, type HandshakeResult, handshake } from "@/lib/tls/handshake";
 import { certificateFacts } from "@/lib/x509/certificate-facts";
+import { issuerFetcher } from "@/lib/x509/fetch-issuer";
 import { applyRawFindings } from "./apply-raw";
 import { type ChainStage, chainStage } from "./chain-stage";
 import { emptyAssessment } from "./empty";
 import { errorInfo } from "./error-info";
-import { issuerFetcher, revocationFetcher } from "./network-fetch";
+import { revocationFetcher } from "./revocation-fetch";
 import type { Assessment } from "./types";
 
 export interface AddressTarget {
@@ -89,7 +90,7 @@ async function certificateStages(
       host: t.sni ?? t.host,
       caPem: t.caPem,
       now: started,
-      fetchIssuer: issuerFetcher(opts.policy, opts.timeoutMs),
+      fetchIssuer: issuerFetcher({ policy: opts.policy, timeoutMs: opts.timeoutMs }),
     });
     a.chain = chain.facts;
     if (opts.revocation === false) return;

@@ -2,19 +2,10 @@ import { fetchLimited } from "@/lib/http/fetch-limited";
 import type { AddressPolicy } from "@/lib/net/address-policy";
 import type { RevocationFetch } from "@/lib/revocation/http-fetch";
 
-const MAX_ISSUER_BYTES = 256 * 1024;
-
 /**
- * Fetches the scanned server chose for us (AIA caIssuers, OCSP, CRL URLs): they pass the same address
- * policy as the targets themselves, so a certificate cannot point the scanner at cloud metadata.
+ * OCSP and CRL URLs are chosen by the scanned server's certificate: they pass the same address policy
+ * as the targets themselves, so a certificate cannot point the scanner at cloud metadata.
  */
-export function issuerFetcher(policy: AddressPolicy | undefined, timeoutMs: number) {
-  return async (url: string): Promise<Buffer | null> => {
-    const r = await fetchLimited({ url, timeoutMs, maxBytes: MAX_ISSUER_BYTES, maxRedirects: 3, policy });
-    return r.status === 200 ? r.body : null;
-  };
-}
-
 export function revocationFetcher(policy: AddressPolicy | undefined): RevocationFetch {
   return async (req) => {
     const r = await fetchLimited({
