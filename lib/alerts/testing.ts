@@ -113,6 +113,7 @@ export function makeAssessment(s: AssessmentSpec): Assessment {
     alpn: ["h2"],
     clientCertRequested: false,
     hsts: null,
+    httpHeaders: null,
     negotiated: null,
     clientSimulations: [],
     revocation: s.revocation

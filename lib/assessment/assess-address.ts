@@ -121,7 +121,11 @@ export async function assessAddress(t: AddressTarget, opts: AssessOptions): Prom
   const [hs, raw, sims, headers] = await probes(t, sni, opts);
   const result = mergeProbes(a, hs, raw);
   if (sims.status === "fulfilled") a.clientSimulations = sims.value;
-  if (headers.status === "fulfilled") a.hsts = headers.value?.hsts ?? null;
+  if (headers.status === "fulfilled" && headers.value) {
+    const { hsts, ...rest } = headers.value;
+    a.hsts = hsts;
+    a.httpHeaders = rest;
+  }
   await certificateStages(a, t, result?.ocspStaple ?? null, started, opts);
   const graded = gradeAssessment(a);
   a.grade = graded.grade;

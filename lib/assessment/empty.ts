@@ -23,6 +23,7 @@ export function emptyAssessment(target: Target, startedAt: Date): Assessment {
     alpn: [],
     clientCertRequested: null,
     hsts: null,
+    httpHeaders: null,
     negotiated: null,
     clientSimulations: [],
     revocation: null,

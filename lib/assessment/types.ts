@@ -86,6 +86,18 @@ export interface HstsFacts {
   preload: boolean;
 }
 
+/** Other security headers of the HTTPS root page, recorded as sent (null when absent). */
+export interface HttpHeaderFacts {
+  status: number;
+  hstsHeader: string | null;
+  hstsInvalidReason: string | null;
+  contentSecurityPolicy: string | null;
+  xFrameOptions: string | null;
+  xContentTypeOptions: string | null;
+  referrerPolicy: string | null;
+  permissionsPolicy: string | null;
+}
+
 export interface Assessment {
   target: Target;
   startedAt: string;
@@ -104,6 +116,7 @@ export interface Assessment {
   alpn: string[];
   clientCertRequested: boolean | null;
   hsts: HstsFacts | null;
+  httpHeaders: HttpHeaderFacts | null;
   /** Negotiated protocol/cipher of the main handshake, for the list view. */
   negotiated: { protocol: string | null; cipher: string | null } | null;
   /** Reference clients' handshakes (issue 4 grading judges FS/AEAD/3DES on what these negotiate). */

@@ -118,6 +118,7 @@ export function modernAssessment(overrides: Partial<Assessment> = {}): Assessmen
     alpn: ["h2", "http/1.1"],
     clientCertRequested: false,
     hsts: { maxAge: ONE_YEAR, includeSubDomains: false, preload: false },
+    httpHeaders: null,
     negotiated: { protocol: "TLSv1.3", cipher: "TLS_AES_128_GCM_SHA256" },
     clientSimulations: simulations("TLS_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
     revocation: null,
