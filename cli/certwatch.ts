@@ -1,4 +1,6 @@
 import { isCertwatchError } from "@/lib/errors";
+import { CRTSH_USAGE, runCrtsh } from "./commands/crtsh";
+import { CT_USAGE, runCt } from "./commands/ct";
 import { runScan, SCAN_USAGE } from "./commands/scan";
 import { runToken, TOKEN_USAGE } from "./commands/token";
 import { runUser, USER_USAGE } from "./commands/user";
@@ -6,6 +8,8 @@ import { EXIT, UsageError } from "./exit-codes";
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
   scan: { run: runScan, usage: SCAN_USAGE },
+  ct: { run: runCt, usage: CT_USAGE },
+  crtsh: { run: runCrtsh, usage: CRTSH_USAGE },
   user: { run: runUser, usage: USER_USAGE },
   token: { run: runToken, usage: TOKEN_USAGE },
 };

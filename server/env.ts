@@ -35,6 +35,20 @@ export const envSchema = z.object({
   CERTWATCH_SESSION_MAX_DAYS: z.coerce.number().min(0.1).max(90).default(7),
   /** Behind a reverse proxy that sets X-Forwarded-For/-Proto: trust them for rate limits and HTTPS. */
   CERTWATCH_TRUST_PROXY: bool.default(false),
+  /** CT log list (v3 JSON): an http(s) URL or a file path. */
+  CERTWATCH_CT_LOG_LIST_URL: z
+    .string()
+    .min(1)
+    .default("https://www.gstatic.com/ct/log_list/v3/all_logs_list.json"),
+  /** PEM public key (or a file holding it) that must have signed the list (`<list URL minus .json>.sig`). */
+  CERTWATCH_CT_LOG_LIST_KEY: z.string().min(1).optional(),
+  /** Read newly added logs from their first entry instead of their current end. */
+  CERTWATCH_CT_BACKFILL: bool.default(false),
+  /** Alert when a log's verified position is older than this. */
+  CERTWATCH_CT_MAX_LAG_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  CERTWATCH_CRTSH_URL: z.string().url().default("https://crt.sh"),
+  /** How often each watched domain is asked of crt.sh (it is shared and fragile: keep this long). */
+  CERTWATCH_CRTSH_INTERVAL_MINUTES: z.coerce.number().int().min(10).max(10_080).default(360),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
