@@ -1,19 +1,6 @@
-import { type Assessment, PROTOCOL_NAMES } from "@/lib/assessment/types";
+import { type Assessment, PROTOCOL_NAMES, type TlsFacts } from "@/lib/assessment/types";
 
-type Facts = Pick<
-  Assessment,
-  | "protocols"
-  | "cipherSuites"
-  | "serverCipherOrder"
-  | "forwardSecrecy"
-  | "aead"
-  | "keyExchange"
-  | "secureRenegotiation"
-  | "compression"
-  | "alpn"
-  | "clientCertRequested"
-  | "hsts"
->;
+type Facts = TlsFacts & Pick<Assessment, "hsts">;
 
 const yn = (v: boolean | null | undefined) => (v === null || v === undefined ? "unknown" : v ? "yes" : "no");
 

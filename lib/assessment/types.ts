@@ -178,3 +178,18 @@ export interface MozillaProfileFacts {
   level: "modern" | "intermediate" | "old" | "non-compliant" | "bad";
   reasons: string[];
 }
+
+/** The protocol-level facts the raw ClientHello engine establishes (lib/tls/enumerate.ts). */
+export type TlsFacts = Pick<
+  Assessment,
+  | "protocols"
+  | "cipherSuites"
+  | "serverCipherOrder"
+  | "forwardSecrecy"
+  | "aead"
+  | "keyExchange"
+  | "secureRenegotiation"
+  | "compression"
+  | "alpn"
+  | "clientCertRequested"
+>;

@@ -3,7 +3,7 @@
 // compression and client-certificate requests. ~30-90 connections and 15-90 ms per server on loopback.
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import type { Assessment, ProtocolName } from "@/lib/assessment/types";
+import type { ProtocolName, TlsFacts } from "@/lib/assessment/types";
 import { CertwatchError } from "@/lib/errors";
 import { buildClientHello, x25519Share } from "./raw/client-hello";
 import { EC_GROUPS, groupName } from "./raw/constants";
@@ -39,20 +39,8 @@ export interface EnumerateOptions {
   signal?: AbortSignal;
 }
 
-/** The Assessment fields this engine owns, under the same names, so assess.ts can spread them in. */
-export type AssessmentTlsFields = Pick<
-  Assessment,
-  | "protocols"
-  | "cipherSuites"
-  | "serverCipherOrder"
-  | "forwardSecrecy"
-  | "aead"
-  | "keyExchange"
-  | "secureRenegotiation"
-  | "compression"
-  | "alpn"
-  | "clientCertRequested"
->;
+/** The Assessment fields this engine owns, under the same names, so the assessment can spread them in. */
+export type AssessmentTlsFields = TlsFacts;
 
 export interface RawFindings extends AssessmentTlsFields {
   target: { host: string; ip: string; port: number; sni: string | null };
