@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import { merkleTreeHash, signCheckpoint } from "@/lib/ct";
+import { tileIndexPath } from "@/lib/ct/client";
 import { FakeLogState } from "./ct-log-base";
 import type { FakeEntry } from "./ct-log-entries";
 import { listen } from "./tls-server";
@@ -14,6 +15,8 @@ export interface FakeStaticLog {
   origin: string;
   log: FakeLogState;
   issuers: Map<string, Buffer>;
+  /** Pre-builds (and gzips, with the gzip knob) every full data tile, so serving costs little. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -75,6 +78,19 @@ export async function startFakeStaticLog(): Promise<FakeStaticLog> {
   const levels = new HashLevels(log.entries);
   const issuers = new Map<string, Buffer>();
   let origin = "";
+  // Full tiles are immutable: cache their encoded bodies (not while tampering).
+  const cache = new Map<string, Buffer>();
+  const encoded = (path: string, t: NonNullable<ReturnType<typeof parseTile>>): Buffer | null => {
+    const cacheable = t.width === W && log.knobs.tamperIndex === null;
+    const key = `${log.knobs.gzip}:${path}`;
+    const hit = cacheable ? cache.get(key) : undefined;
+    if (hit) return hit;
+    const body = tileBody(log, levels, t);
+    if (!body) return null;
+    const out = log.knobs.gzip ? gzipSync(body, { level: 1 }) : body;
+    if (cacheable) cache.set(key, out);
+    return out;
+  };
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     log.requests.push(path);
@@ -94,10 +110,9 @@ export async function startFakeStaticLog(): Promise<FakeStaticLog> {
       return;
     }
     const t = parseTile(path);
-    const body = t ? tileBody(log, levels, t) : null;
+    const body = t ? encoded(path, t) : null;
     if (!body) return void res.writeHead(404).end("not found");
-    if (log.knobs.gzip) res.writeHead(200, { "content-encoding": "gzip" }).end(gzipSync(body, { level: 1 }));
-    else res.writeHead(200).end(body);
+    res.writeHead(200, log.knobs.gzip ? { "content-encoding": "gzip" } : {}).end(body);
   });
   const started = await listen(server);
   origin = `127.0.0.1:${started.port}/log`;
@@ -106,6 +121,12 @@ export async function startFakeStaticLog(): Promise<FakeStaticLog> {
     origin,
     log,
     issuers,
+    warm() {
+      for (let n = 0; (n + 1) * W <= log.size; n++) {
+        const path = `/tile/data/${tileIndexPath(n)}`;
+        encoded(path, parseTile(path)!);
+      }
+    },
     close: started.close,
   };
 }
