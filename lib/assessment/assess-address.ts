@@ -4,6 +4,7 @@ import { mozillaProfile } from "@/lib/grading/mozilla";
 import { fetchSecurityHeaders } from "@/lib/http/hsts";
 import type { AddressPolicy } from "@/lib/net/address-policy";
 import { checkRevocation } from "@/lib/revocation/check-revocation";
+import { policyFetch } from "@/lib/revocation/http-fetch";
 import { simulateClients } from "@/lib/tls/clients";
 import { enumerateTls } from "@/lib/tls/enumerate";
 import { ClientCertRequiredError, type HandshakeResult, handshake } from "@/lib/tls/handshake";
@@ -13,7 +14,6 @@ import { applyRawFindings } from "./apply-raw";
 import { type ChainStage, chainStage } from "./chain-stage";
 import { emptyAssessment } from "./empty";
 import { errorInfo } from "./error-info";
-import { revocationFetcher } from "./revocation-fetch";
 import type { Assessment } from "./types";
 
 export interface AddressTarget {
@@ -99,7 +99,7 @@ async function certificateStages(
       issuerDer: chain.issuerDer,
       stapleDer: staple,
       timeoutMs: opts.timeoutMs,
-      fetch: revocationFetcher(opts.policy),
+      fetch: policyFetch(opts.policy),
       now: started,
     });
   } catch (e) {

@@ -96,7 +96,7 @@ describe("CRLs that must not be trusted", () => {
   it("an oversized body is cut off at the cap", async () => {
     const r = await withKnobs({ oversizedBytes: 300_000 }, () => crlOnly(good, { maxBytes: 100_000 }));
     expect(r.status).toBe("unknown");
-    expect(r.error).toContain("sent more than 100000 bytes");
+    expect(r.error).toContain("is larger than 98 KB");
   });
 
   it("404 is unknown", async () => {

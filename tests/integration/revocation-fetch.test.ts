@@ -43,33 +43,33 @@ const get = (path: string, extra = {}) =>
   cappedFetch({ url: `${base}${path}`, method: "GET", timeoutMs: 2_000, maxBytes: 100_000, ...extra });
 
 describe("cappedFetch", () => {
-  it("follows up to 3 redirects and no more", async () => {
+  it("follows up to 3 redirects and no more (the 4th answer is returned, not followed)", async () => {
     expect(await get("/redirect?hops=2")).toMatchObject({ status: 200, url: `${base}/ok` });
-    await expect(get("/redirect?hops=3")).rejects.toMatchObject({ code: "REVOCATION_TOO_MANY_REDIRECTS" });
+    expect((await get("/redirect?hops=3")).status).toBeGreaterThanOrEqual(300);
   });
 
   it("caps the body by content-length and while streaming", async () => {
     await expect(get("/big", { maxBytes: 10_000 })).rejects.toMatchObject({
-      code: "REVOCATION_FETCH_TOO_LARGE",
+      code: "RESPONSE_TOO_LARGE",
     });
     await expect(get("/stream", { maxBytes: 50_000 })).rejects.toMatchObject({
-      code: "REVOCATION_FETCH_TOO_LARGE",
+      code: "RESPONSE_TOO_LARGE",
     });
     expect((await get("/stream", { maxBytes: 200_000 })).body.length).toBe(200_000);
   });
 
   it("enforces the deadline", async () => {
     await expect(get("/slow", { timeoutMs: 200 })).rejects.toMatchObject({
-      code: "REVOCATION_FETCH_TIMEOUT",
+      code: "HTTP_TIMEOUT",
     });
   });
 
   it("fetches only http: and https:", async () => {
     await expect(get("", { url: "ldap://ldap.example/cn=CA" })).rejects.toMatchObject({
-      code: "REVOCATION_BAD_URL",
+      code: "INVALID_URL",
     });
     await expect(get("", { url: "file:///etc/passwd" })).rejects.toMatchObject({
-      code: "REVOCATION_BAD_URL",
+      code: "INVALID_URL",
     });
   });
 
