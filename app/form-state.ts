@@ -3,9 +3,9 @@ import { isCertwatchError } from "@/lib/errors";
 import { ValidationError } from "@/server/errors";
 
 /** A service failure as form state; anything that is not a CertwatchError is a bug and rethrown. */
-export function formStateOf(e: unknown): AuthFormState {
-  if (e instanceof ValidationError) return { fieldErrors: e.fieldErrors };
-  if (isCertwatchError(e)) return { formError: [e.message, e.hint].filter(Boolean).join(" ") };
+export function formStateOf(e: unknown, values?: Record<string, string>): AuthFormState {
+  if (e instanceof ValidationError) return { fieldErrors: e.fieldErrors, values };
+  if (isCertwatchError(e)) return { formError: [e.message, e.hint].filter(Boolean).join(" "), values };
   throw e;
 }
 

@@ -6,6 +6,8 @@ export interface AuthFormState {
   formError?: string;
   fieldErrors?: Record<string, string[]>;
   notice?: string;
+  /** Non-secret values to put back after a failed submit (React resets the form). */
+  values?: Record<string, string>;
   /** A secret shown exactly once (a new API token). */
   secret?: string;
 }
@@ -71,7 +73,7 @@ export function AuthForm(props: {
                 name={f.name}
                 type={f.type ?? "text"}
                 autoComplete={f.autoComplete}
-                defaultValue={f.defaultValue}
+                defaultValue={f.type === "password" ? undefined : (state.values?.[f.name] ?? f.defaultValue)}
                 aria-invalid={errors ? true : undefined}
               />
             )}

@@ -20,7 +20,7 @@ export async function loginAction(_prev: AuthFormState, form: FormData): Promise
     });
     await setSessionCookie(s.token, s.expiresAt);
   } catch (e) {
-    return formStateOf(e);
+    return formStateOf(e, { email: text(form, "email", 320) });
   }
   redirect(safeNextPath(text(form, "next", 2000)));
 }

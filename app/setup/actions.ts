@@ -23,7 +23,7 @@ export async function setupAction(_prev: AuthFormState, form: FormData): Promise
     const s = createSession(db(), admin.id, sessionPolicyOf(config()));
     await setSessionCookie(s.token, s.expiresAt);
   } catch (e) {
-    return formStateOf(e);
+    return formStateOf(e, { email: text(form, "email", 320) });
   }
   redirect("/");
 }

@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { makeChain } from "../fakes/pki";
 import { startTlsServer } from "../fakes/tls-server";
 
+// Signed in as the admin global setup created.
+test.use({ storageState: process.env.CERTWATCH_E2E_STORAGE });
+
 const base = () => {
   const url = process.env.CERTWATCH_E2E_BASE_URL;
   if (!url) throw new Error("global setup did not start the product");

@@ -21,7 +21,7 @@ export async function createUserAction(_prev: AuthFormState, form: FormData): Pr
     revalidatePath("/admin/users");
     return { notice: `${user.email} can now sign in as ${user.role}.` };
   } catch (e) {
-    return formStateOf(e);
+    return formStateOf(e, { email: text(form, "email", 320), role: text(form, "role", 20) });
   }
 }
 
