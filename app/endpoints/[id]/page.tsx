@@ -8,12 +8,15 @@ import { ScanHistory } from "@/components/scan-history";
 import { GradeBadge, ScanStatus } from "@/components/scan-status";
 import { getEndpoint, latestScansFor, listScans } from "@/db/queries/endpoints";
 import type { Assessment } from "@/lib/assessment/types";
+import { can } from "@/server/auth/permissions";
+import { requirePageActor } from "@/server/auth/web";
 import { db } from "@/server/db";
 import { scanNowAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
 export default async function EndpointPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor();
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const d = db();
@@ -27,12 +30,14 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
         <h1 data-testid="endpoint-title">
           {e.host}:{e.port}
         </h1>
-        <form action={scanNowAction}>
-          <input type="hidden" name="id" value={e.id} />
-          <button type="submit" className="secondary">
-            Scan now
-          </button>
-        </form>
+        {can(actor.role, "endpoint.scan") ? (
+          <form action={scanNowAction}>
+            <input type="hidden" name="id" value={e.id} />
+            <button type="submit" className="secondary">
+              Scan now
+            </button>
+          </form>
+        ) : null}
       </div>
       <p className="muted">
         {e.ip ? `via ${e.ip} · ` : ""}
