@@ -3,13 +3,22 @@ import { type Db, openDb } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { endpoints } from "@/db/schema";
 import { assessEndpoint } from "@/lib/assessment/assess-endpoint";
+import { secretKey } from "@/server/crypto/secret-box";
 import { type Config, ConfigError } from "@/server/env";
 import { redisConnection } from "@/server/queue/connection";
-import { QUEUE } from "@/server/queue/payloads";
+import { DIGEST_SCHEDULER_ID, JOB, QUEUE } from "@/server/queue/payloads";
 import { reconcileSchedules } from "@/server/queue/reconcile-schedules";
+import {
+  enqueueDeliveries,
+  pendingDeliveriesOfScan,
+  sweepDeliveries,
+} from "@/server/services/alert/enqueue-deliveries";
+import { deliverAlert } from "./jobs/deliver-alert";
 import { probeEndpoint } from "./jobs/probe-endpoint";
 import { recordScan } from "./jobs/record-scan";
+import { sendDigest } from "./jobs/send-digest";
 import type { Logger } from "./log";
+import { DEFAULT_DELIVER_BACKOFF, type DeliverBackoff, deliverWorkerOptions } from "./queues/deliver.config";
 import { probeWorkerOptions } from "./queues/probe.config";
 import { recordWorkerOptions } from "./queues/record.config";
 
@@ -17,6 +26,8 @@ export interface RunningWorkers {
   db: Db;
   probeQueue: Queue;
   recordQueue: Queue;
+  deliverQueue: Queue;
+  /** Schedules from SQLite, the digest scheduler, and a sweep of deliveries whose job vanished. */
   reconcile(): Promise<void>;
   /** Finish jobs in progress, then close queues, Redis and the database. */
   stop(): Promise<void>;
@@ -26,10 +37,16 @@ export async function startWorkers({
   cfg,
   log,
   reconcileEveryMs = 60_000,
+  deliverBackoff = DEFAULT_DELIVER_BACKOFF,
+  reviveFailedAfterMs = 600_000,
 }: {
   cfg: Config;
   log: Logger;
   reconcileEveryMs?: number;
+  /** Retry delays of failed sends (tests shorten them). */
+  deliverBackoff?: DeliverBackoff;
+  /** A delivery whose job used up its attempts is retried by the sweep after this long. */
+  reviveFailedAfterMs?: number;
 }): Promise<RunningWorkers> {
   if (!cfg.REDIS_URL)
     throw new ConfigError(["REDIS_URL: required by the worker (npm start sets it for you)"]);
@@ -39,7 +56,8 @@ export async function startWorkers({
   const prefix = cfg.CERTWATCH_QUEUE_PREFIX;
   const probeQueue = new Queue(QUEUE.probe, { connection, prefix });
   const recordQueue = new Queue(QUEUE.record, { connection, prefix });
-  for (const q of [probeQueue, recordQueue])
+  const deliverQueue = new Queue(QUEUE.deliver, { connection, prefix });
+  for (const q of [probeQueue, recordQueue, deliverQueue])
     q.on("error", (err) => log.error({ err, queue: q.name }, "queue error"));
 
   const assess = (t: Parameters<typeof assessEndpoint>[0]) =>
@@ -53,7 +71,16 @@ export async function startWorkers({
       prefix,
       ...probeWorkerOptions(cfg.CERTWATCH_PROBE_CONCURRENCY),
     }),
-    new Worker(QUEUE.record, recordScan({ db }), { connection, prefix, ...recordWorkerOptions }),
+    new Worker(QUEUE.record, recordThenEnqueue(db, deliverQueue), {
+      connection,
+      prefix,
+      ...recordWorkerOptions,
+    }),
+    new Worker(QUEUE.deliver, deliverProcessor(cfg, db, deliverQueue), {
+      connection,
+      prefix,
+      ...deliverWorkerOptions(deliverBackoff),
+    }),
   ];
   for (const w of workers) {
     w.on("error", (err) => log.error({ err, worker: w.name }, "worker error"));
@@ -70,6 +97,17 @@ export async function startWorkers({
     } catch (err) {
       log.error({ err }, "schedule reconciliation failed");
     }
+    try {
+      await deliverQueue.upsertJobScheduler(
+        DIGEST_SCHEDULER_ID,
+        { pattern: "0 * * * *", tz: "UTC" },
+        { name: JOB.sendDigest, data: {} },
+      );
+      const swept = await sweepDeliveries(db, deliverQueue, { reviveAfterMs: reviveFailedAfterMs });
+      if (swept.requeued || swept.revived) log.info(swept, "deliveries re-enqueued from SQLite");
+    } catch (err) {
+      log.error({ err }, "delivery sweep failed");
+    }
   };
   await reconcile();
   const timer = setInterval(reconcile, reconcileEveryMs);
@@ -79,12 +117,31 @@ export async function startWorkers({
     db,
     probeQueue,
     recordQueue,
+    deliverQueue,
     reconcile,
     async stop() {
       clearInterval(timer);
       await Promise.allSettled(workers.map((w) => w.close()));
-      await Promise.allSettled([probeQueue.close(), recordQueue.close()]);
+      await Promise.allSettled([probeQueue.close(), recordQueue.close(), deliverQueue.close()]);
       connection.disconnect();
     },
   };
+}
+
+/** Record, then queue the scan's pending deliveries (again, if a retry finds the scan already written). */
+function recordThenEnqueue(db: Db, deliverQueue: Queue) {
+  const record = recordScan({ db });
+  return async (job: Parameters<ReturnType<typeof recordScan>>[0]) => {
+    const result = await record(job);
+    if (result.scanId !== null)
+      await enqueueDeliveries(deliverQueue, pendingDeliveriesOfScan(db, result.scanId));
+    return result;
+  };
+}
+
+function deliverProcessor(cfg: Config, db: Db, deliverQueue: Queue) {
+  const send = deliverAlert({ db, secretKey: secretKey(cfg), baseUrl: cfg.baseUrl });
+  const digest = sendDigest({ db, deliverQueue });
+  return (job: Parameters<typeof send>[0], token?: string) =>
+    job.name === JOB.sendDigest ? digest(job) : send(job, token);
 }

@@ -1,7 +1,12 @@
 import { z } from "zod";
 
-export const QUEUE = { probe: "probe", record: "record" } as const;
-export const JOB = { probeEndpoint: "probe-endpoint", recordScan: "record-scan" } as const;
+export const QUEUE = { probe: "probe", record: "record", deliver: "deliver" } as const;
+export const JOB = {
+  probeEndpoint: "probe-endpoint",
+  recordScan: "record-scan",
+  deliverAlert: "deliver-alert",
+  sendDigest: "send-digest",
+} as const;
 
 /** Everything a probe needs, so probe workers never touch the database (and may run elsewhere). */
 export const probeTargetSchema = z.object({
@@ -36,3 +41,14 @@ export type RecordJobData = z.infer<typeof recordJobSchema>;
 export function schedulerId(endpointId: number): string {
   return `endpoint-${endpointId}`;
 }
+
+/** Ids only: the worker loads the alert and the channel (and decrypts its secrets) from SQLite. */
+export const deliverJobSchema = z.object({ deliveryId: z.number().int().positive() });
+export type DeliverJobData = z.infer<typeof deliverJobSchema>;
+
+export function deliveryJobId(deliveryId: number): string {
+  return `deliver_${deliveryId}`;
+}
+
+/** The hourly job that sends each digest channel its daily digest at the channel's UTC hour. */
+export const DIGEST_SCHEDULER_ID = "daily-digest";
