@@ -2,7 +2,10 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { buildWeb, needsBuild } from "@/cli/runtime/build-if-needed";
 import { freePort } from "@/cli/runtime/free-port";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
 
 export interface RunningProduct {
   baseUrl: string;
@@ -17,7 +20,7 @@ export interface RunningProduct {
  * ports with a throwaway data directory.
  */
 export async function startProduct(env: Record<string, string> = {}): Promise<RunningProduct> {
-  const root = path.resolve(import.meta.dirname, "..", "..");
+  await buildOnce();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "certwatch-e2e-"));
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "cli", "start.ts")], {
@@ -28,6 +31,7 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
       CERTWATCH_DATA_DIR: dataDir,
       PORT: String(port),
       LOG_LEVEL: "warn",
+      CERTWATCH_SKIP_BUILD: "1",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -63,7 +67,30 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Ru
   };
 }
 
-const root = path.resolve(import.meta.dirname, "..", "..");
+/**
+ * Test files start products in parallel; two `next build`s into one .next corrupt each other, so builds
+ * take a lock (a directory, atomic to create) and each product then starts without building.
+ */
+async function buildOnce(): Promise<void> {
+  const lock = path.join(os.tmpdir(), `certwatch-build-${Buffer.from(root).toString("hex").slice(-24)}.lock`);
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 600_000) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited 10 minutes for ${lock}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    if (needsBuild(root)) buildWeb(root, { ...process.env, NODE_ENV: "production" });
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
 
 /** `certwatch <args>` against a data directory (before or while the product runs); returns stdout. */
 export function certwatchCli(dataDir: string, args: string[], stdin = ""): string {

@@ -56,10 +56,7 @@ describe("every /api/v1 route", () => {
 
   it("refuses an anonymous request with 401 and an error body", async () => {
     for (const r of routes) {
-      const res = await api(null, samplePath(r.path), {
-        method: r.method,
-        body: r.method === "GET" || r.method === "DELETE" ? undefined : "{}",
-      });
+      const res = await api(null, samplePath(r.path), { method: r.method });
       expect(res.status, `${r.method} ${r.path}`).toBe(401);
       expect((await res.json()).error.code).toBe("UNAUTHENTICATED");
     }
@@ -71,16 +68,14 @@ describe("every /api/v1 route", () => {
     expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
   });
 
-  it("refuses a viewer's write with 403, whatever the body", async () => {
+  it("refuses a viewer's write with 403 before looking at the body", async () => {
     const writes = routes.filter(
       (r) => r.method !== "GET" && !["/api/v1/tokens", "/api/v1/tokens/{id}"].includes(r.path),
     );
     expect(writes.length).toBeGreaterThanOrEqual(6);
     for (const r of writes) {
-      const res = await api(viewer.token, samplePath(r.path), {
-        method: r.method,
-        body: r.method === "DELETE" ? undefined : "{}",
-      });
+      // No body: were validation first this would be 415/422, not 403.
+      const res = await api(viewer.token, samplePath(r.path), { method: r.method });
       expect(res.status, `${r.method} ${r.path}`).toBe(403);
       expect((await res.json()).error).toMatchObject({ code: "FORBIDDEN" });
     }
