@@ -6,6 +6,7 @@ import { assessEndpoint } from "@/lib/assessment/assess-endpoint";
 import { secretKey } from "@/server/crypto/secret-box";
 import { type Config, ConfigError } from "@/server/env";
 import { redisConnection } from "@/server/queue/connection";
+import { addressPolicyOf } from "@/server/services/endpoint/target-policy";
 import { DIGEST_SCHEDULER_ID, JOB, QUEUE } from "@/server/queue/payloads";
 import { reconcileSchedules } from "@/server/queue/reconcile-schedules";
 import {
@@ -64,6 +65,8 @@ export async function startWorkers({
     assessEndpoint(t, {
       timeoutMs: cfg.CERTWATCH_SCAN_TIMEOUT_MS,
       allAddresses: cfg.CERTWATCH_ALL_ADDRESSES,
+      // Resolved addresses, AIA/OCSP/CRL fetches and their redirects all pass the target policy.
+      policy: addressPolicyOf(cfg),
     });
   const workers = [
     new Worker(QUEUE.probe, probeEndpoint({ assess, record: recordQueue }), {

@@ -45,7 +45,7 @@ function probes(t: AddressTarget, sni: string | null, opts: AssessOptions) {
   const common = { host: t.host, ip: t.ip, port: t.port, sni, timeoutMs: opts.timeoutMs };
   const budget = opts.budgetMs ?? Math.max(30_000, opts.timeoutMs * 3);
   return Promise.allSettled([
-    handshake({ ...common, caPem: t.caPem, requestOcsp: true }),
+    handshake({ ...common, caPem: t.caPem, requestOcsp: true, policy: opts.policy }),
     opts.quick ? Promise.resolve(null) : enumerateTls({ ...common, totalBudgetMs: budget }),
     opts.quick ? Promise.resolve([]) : simulateClients(common),
     opts.quick ? Promise.resolve(null) : fetchSecurityHeaders({ ...common, caPem: t.caPem }),
