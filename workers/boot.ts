@@ -6,19 +6,28 @@ import { assessEndpoint } from "@/lib/assessment/assess-endpoint";
 import { secretKey } from "@/server/crypto/secret-box";
 import { type Config, ConfigError } from "@/server/env";
 import { redisConnection } from "@/server/queue/connection";
-import { addressPolicyOf } from "@/server/services/endpoint/target-policy";
-import { DIGEST_SCHEDULER_ID, JOB, QUEUE } from "@/server/queue/payloads";
+import {
+  CT_JOB,
+  CT_QUEUE,
+  CT_TICK_SCHEDULER_ID,
+  DIGEST_SCHEDULER_ID,
+  JOB,
+  QUEUE,
+} from "@/server/queue/payloads";
 import { reconcileSchedules } from "@/server/queue/reconcile-schedules";
 import {
   enqueueDeliveries,
   pendingDeliveriesOfScan,
   sweepDeliveries,
 } from "@/server/services/alert/enqueue-deliveries";
+import { addressPolicyOf } from "@/server/services/endpoint/target-policy";
+import { ctProcessor } from "./jobs/ct-processor";
 import { deliverAlert } from "./jobs/deliver-alert";
 import { probeEndpoint } from "./jobs/probe-endpoint";
 import { recordScan } from "./jobs/record-scan";
 import { sendDigest } from "./jobs/send-digest";
 import type { Logger } from "./log";
+import { ctWorkerOptions } from "./queues/ct.config";
 import { DEFAULT_DELIVER_BACKOFF, type DeliverBackoff, deliverWorkerOptions } from "./queues/deliver.config";
 import { probeWorkerOptions } from "./queues/probe.config";
 import { recordWorkerOptions } from "./queues/record.config";
@@ -28,6 +37,8 @@ export interface RunningWorkers {
   probeQueue: Queue;
   recordQueue: Queue;
   deliverQueue: Queue;
+  /** The CT watcher: a tick every minute schedules log polls, log list reloads and crt.sh polls. */
+  ctQueue: Queue;
   /** Schedules from SQLite, the digest scheduler, and a sweep of deliveries whose job vanished. */
   reconcile(): Promise<void>;
   /** Finish jobs in progress, then close queues, Redis and the database. */
@@ -40,6 +51,7 @@ export async function startWorkers({
   reconcileEveryMs = 60_000,
   deliverBackoff = DEFAULT_DELIVER_BACKOFF,
   reviveFailedAfterMs = 600_000,
+  ctTickEveryMs = 60_000,
 }: {
   cfg: Config;
   log: Logger;
@@ -48,6 +60,7 @@ export async function startWorkers({
   deliverBackoff?: DeliverBackoff;
   /** A delivery whose job used up its attempts is retried by the sweep after this long. */
   reviveFailedAfterMs?: number;
+  ctTickEveryMs?: number;
 }): Promise<RunningWorkers> {
   if (!cfg.REDIS_URL)
     throw new ConfigError(["REDIS_URL: required by the worker (npm start sets it for you)"]);
@@ -60,6 +73,8 @@ export async function startWorkers({
   const deliverQueue = new Queue(QUEUE.deliver, { connection, prefix });
   for (const q of [probeQueue, recordQueue, deliverQueue])
     q.on("error", (err) => log.error({ err, queue: q.name }, "queue error"));
+  const ctQueue = new Queue(CT_QUEUE, { connection, prefix });
+  ctQueue.on("error", (err) => log.error({ err, queue: CT_QUEUE }, "queue error"));
 
   const assess = (t: Parameters<typeof assessEndpoint>[0]) =>
     assessEndpoint(t, {
@@ -85,6 +100,13 @@ export async function startWorkers({
       ...deliverWorkerOptions(deliverBackoff),
     }),
   ];
+  workers.push(
+    new Worker(CT_QUEUE, ctProcessor({ db, log, queue: ctQueue, cfg }), {
+      connection,
+      prefix,
+      ...ctWorkerOptions,
+    }),
+  );
   for (const w of workers) {
     w.on("error", (err) => log.error({ err, worker: w.name }, "worker error"));
     w.on("failed", (job, err) =>
@@ -111,6 +133,15 @@ export async function startWorkers({
     } catch (err) {
       log.error({ err }, "delivery sweep failed");
     }
+    try {
+      await ctQueue.upsertJobScheduler(
+        CT_TICK_SCHEDULER_ID,
+        { every: ctTickEveryMs },
+        { name: CT_JOB.tick, data: {} },
+      );
+    } catch (err) {
+      log.error({ err }, "CT tick scheduling failed");
+    }
   };
   await reconcile();
   const timer = setInterval(reconcile, reconcileEveryMs);
@@ -121,11 +152,17 @@ export async function startWorkers({
     probeQueue,
     recordQueue,
     deliverQueue,
+    ctQueue,
     reconcile,
     async stop() {
       clearInterval(timer);
       await Promise.allSettled(workers.map((w) => w.close()));
-      await Promise.allSettled([probeQueue.close(), recordQueue.close(), deliverQueue.close()]);
+      await Promise.allSettled([
+        probeQueue.close(),
+        recordQueue.close(),
+        deliverQueue.close(),
+        ctQueue.close(),
+      ]);
       connection.disconnect();
     },
   };

@@ -52,3 +52,21 @@ export function deliveryJobId(deliveryId: number): string {
 
 /** The hourly job that sends each digest channel its daily digest at the channel's UTC hour. */
 export const DIGEST_SCHEDULER_ID = "daily-digest";
+
+/** The CT watcher's queue: a 60 s tick schedules log polls, log list reloads and crt.sh polls. */
+export const CT_QUEUE = "ct";
+export const CT_JOB = {
+  tick: "ct-tick",
+  loadLogList: "ct-load-log-list",
+  pollLog: "ct-poll-log",
+  crtshPoll: "crtsh-poll",
+} as const;
+export const CT_TICK_SCHEDULER_ID = "ct-tick";
+
+export const ctPollLogJobSchema = z.object({ logId: z.string().min(1).max(100) });
+export const crtshPollJobSchema = z.object({ domainId: z.number().int().positive() });
+
+/** One queued poll per log at a time (BullMQ ids may not contain ':'). */
+export function ctPollJobId(logId: string, again = false): string {
+  return `${again ? "ct-again" : "ct-poll"}_${Buffer.from(logId, "base64").toString("hex")}`;
+}

@@ -2,6 +2,7 @@
 export { asHeadError, CT_ERROR, isMisbehaviour, isTransient, rootMismatch } from "./errors";
 export { createClientForLog } from "./for-log";
 export { backoffMs, ctGet, retryAfterMs } from "./http";
+export { type LoadedLogList, loadLogList, signatureSource } from "./load-log-list";
 export { createRfc6962Client, type Rfc6962ClientOptions } from "./rfc6962-client";
 export { createStaticClient, originOf, type StaticClientOptions } from "./static-client";
 export { sliceDataTile, tileIndexPath, tilePath } from "./tile-path";

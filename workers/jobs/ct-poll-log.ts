@@ -1,0 +1,81 @@
+import { type Job, type Queue, UnrecoverableError } from "bullmq";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { type CtLogRow, ctLogs, ctWatchedDomains } from "@/db/schema";
+import { Watchlist } from "@/lib/ct";
+import { createRfc6962Client, createStaticClient, type LogClient, originOf } from "@/lib/ct/client";
+import { initialTailState, parseTailState, tailLog } from "@/lib/ct/tail";
+import { CT_JOB, ctPollJobId, ctPollLogJobSchema } from "@/server/queue/payloads";
+import { recordLogError, recordSeenSize, saveTailState } from "@/server/services/ct/log-progress";
+import { recordCtSightings } from "@/server/services/ct/record-sightings";
+import type { Logger } from "../log";
+import { CT_JOB_OPTIONS } from "../queues/ct.config";
+
+const AGAIN_AFTER_ENTRIES = 10_000;
+
+export interface CtPollDeps {
+  db: Db;
+  log: Logger;
+  queue: Queue;
+  backfill: boolean;
+  /** Tests shorten the HTTP backoff. */
+  clientFor?: (row: CtLogRow) => LogClient;
+}
+
+export function defaultClientFor(row: CtLogRow): LogClient {
+  return row.kind === "rfc6962"
+    ? createRfc6962Client({ url: row.url, publicKey: row.publicKey })
+    : createStaticClient({
+        monitoringUrl: row.url,
+        publicKey: row.publicKey,
+        origin: row.submissionUrl ? originOf(row.submissionUrl) : undefined,
+      });
+}
+
+/** Watchlist items carry the domain id, so a sighting knows which watched domain it belongs to. */
+function watchlistOf(db: Db) {
+  const domains = db.select().from(ctWatchedDomains).all();
+  return { domains, watchlist: new Watchlist(domains.map((d) => ({ pattern: d.pattern, id: d.id }))) };
+}
+
+/** One verified pass of one log: sightings stored before the position advances; failures recorded. */
+export function ctPollLog(deps: CtPollDeps) {
+  return async (job: Job) => {
+    const parsed = ctPollLogJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`invalid ct-poll-log data: ${parsed.error.message}`);
+    const { logId } = parsed.data;
+    const row = deps.db.select().from(ctLogs).where(eq(ctLogs.logId, logId)).get();
+    const { domains, watchlist } = watchlistOf(deps.db);
+    if (!row?.tailed || domains.length === 0) return { skipped: true };
+    const client = (deps.clientFor ?? defaultClientFor)(row);
+    try {
+      let state = row.tailState ? parseTailState(row.tailState) : null;
+      if (!state) {
+        state = await initialTailState(client, { from: deps.backfill ? 0 : undefined });
+        saveTailState(deps.db, logId, state);
+      }
+      const r = await tailLog({
+        client,
+        state,
+        watchlist,
+        onSightings: (sightings) => void recordCtSightings(deps.db, { logId, sightings, domains }),
+        onState: (next) => saveTailState(deps.db, logId, next),
+        onProgress: (_done, target) => recordSeenSize(deps.db, logId, target),
+      });
+      // A big pass means we were behind and the log grew meanwhile: go again now, not at the next tick.
+      if (r.entries >= AGAIN_AFTER_ENTRIES) {
+        await deps.queue.add(
+          CT_JOB.pollLog,
+          { logId },
+          { ...CT_JOB_OPTIONS, jobId: ctPollJobId(logId, true) },
+        );
+      }
+      return { entries: r.entries, sightings: r.sightings, position: r.state.position };
+    } catch (err) {
+      const { misbehaving } = recordLogError(deps.db, logId, err);
+      const msg = misbehaving ? "CT log misbehaves: data refused" : "CT log poll failed";
+      deps.log[misbehaving ? "error" : "warn"]({ logId, err: (err as Error).message }, msg);
+      return { error: (err as Error).message, misbehaving };
+    }
+  };
+}
