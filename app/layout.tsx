@@ -20,6 +20,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <>
               <Link href="/">Endpoints</Link>
               {can(actor.role, "endpoint.create") ? <Link href="/endpoints/new">Add endpoint</Link> : null}
+              <Link href="/ct">Certificate Transparency</Link>
+              <Link href="/alerts">Alerts</Link>
+              {can(actor.role, "channel.read") ? <Link href="/settings/channels">Channels</Link> : null}
               {can(actor.role, "user.read") ? <Link href="/admin/users">Users</Link> : null}
               {can(actor.role, "audit.read") ? <Link href="/admin/audit">Audit log</Link> : null}
               <Link href="/api/docs">API</Link>
