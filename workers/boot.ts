@@ -101,7 +101,7 @@ export async function startWorkers({
     }),
   ];
   workers.push(
-    new Worker(CT_QUEUE, ctProcessor({ db, log, queue: ctQueue, cfg }), {
+    new Worker(CT_QUEUE, ctProcessor({ db, log, queue: ctQueue, deliverQueue, cfg }), {
       connection,
       prefix,
       ...ctWorkerOptions,

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  alerts,
   certificates,
   crtshStatus,
   ctLogListStatus,
@@ -188,6 +189,9 @@ describe("CT worker: log list → polls → verified sightings in SQLite", () =>
       [1, "precert"],
       [2, "x509"],
     ]);
+    const raised = t.db.select().from(alerts).where(eq(alerts.event, "ct_unexpected_issuance")).all();
+    expect(raised.map((a) => a.fingerprint)).toEqual([byName["new.example.com"]!.issuanceKey]);
+    expect(raised[0]!.title).toMatch(/new\.example\.com/);
     const ack = await acknowledgeSighting({ ctx, actor, id: byName["new.example.com"]!.id });
     expect(ack).toMatchObject({ status: "acknowledged", acknowledgedBy: "system" });
   });

@@ -6,6 +6,7 @@ import { Watchlist } from "@/lib/ct";
 import { createRfc6962Client, createStaticClient, type LogClient, originOf } from "@/lib/ct/client";
 import { initialTailState, parseTailState, tailLog } from "@/lib/ct/tail";
 import { CT_JOB, ctPollJobId, ctPollLogJobSchema } from "@/server/queue/payloads";
+import { enqueueDeliveries } from "@/server/services/alert/enqueue-deliveries";
 import { recordLogError, recordSeenSize, saveTailState } from "@/server/services/ct/log-progress";
 import { recordCtSightings } from "@/server/services/ct/record-sightings";
 import type { Logger } from "../log";
@@ -17,6 +18,8 @@ export interface CtPollDeps {
   db: Db;
   log: Logger;
   queue: Queue;
+  /** Where alert deliveries go; without it the delivery sweep picks them up from SQLite. */
+  deliverQueue?: Queue;
   backfill: boolean;
   /** Tests shorten the HTTP backoff. */
   clientFor?: (row: CtLogRow) => LogClient;
@@ -58,7 +61,11 @@ export function ctPollLog(deps: CtPollDeps) {
         client,
         state,
         watchlist,
-        onSightings: (sightings) => void recordCtSightings(deps.db, { logId, sightings, domains }),
+        onSightings: async (sightings) => {
+          const r = recordCtSightings(deps.db, { logId, logName: row.description, sightings, domains });
+          if (deps.deliverQueue && r.deliveryIds.length)
+            await enqueueDeliveries(deps.deliverQueue, r.deliveryIds);
+        },
         onState: (next) => saveTailState(deps.db, logId, next),
         onProgress: (_done, target) => recordSeenSize(deps.db, logId, target),
       });

@@ -16,10 +16,11 @@ export function ctProcessor(deps: {
   db: Db;
   log: Logger;
   queue: Queue;
+  deliverQueue?: Queue;
   cfg: Config;
   clientFor?: CtPollDeps["clientFor"];
 }) {
-  const { db, log, queue, cfg } = deps;
+  const { db, log, queue, deliverQueue, cfg } = deps;
   // One crt.sh client per worker process: its queue keeps requests to crt.sh one at a time.
   const crtsh = new CrtshClient({ baseUrl: cfg.CERTWATCH_CRTSH_URL });
   const handlers: Record<CtJobName, (job: Job) => Promise<unknown>> = {
@@ -27,6 +28,7 @@ export function ctProcessor(deps: {
       db,
       log,
       queue,
+      deliverQueue,
       crtshIntervalMinutes: cfg.CERTWATCH_CRTSH_INTERVAL_MINUTES,
       maxLagMinutes: cfg.CERTWATCH_CT_MAX_LAG_MINUTES,
       schedule: { nextListLoadAt: 0 },
@@ -43,7 +45,7 @@ export function ctProcessor(deps: {
       backfill: cfg.CERTWATCH_CT_BACKFILL,
       clientFor: deps.clientFor,
     }),
-    [CT_JOB.crtshPoll]: crtshPoll({ db, log, crtsh }),
+    [CT_JOB.crtshPoll]: crtshPoll({ db, log, crtsh, deliverQueue }),
   };
   return (job: Job) => {
     const handler = handlers[job.name as CtJobName];

@@ -2,8 +2,10 @@ import type { Queue } from "bullmq";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { crtshStatus, ctLogs, ctWatchedDomains } from "@/db/schema";
+import type { CtLogHealth } from "@/lib/alerts/evaluate-ct";
 import { CT_JOB, ctPollJobId } from "@/server/queue/payloads";
-import { type BehindLog, raiseWatcherHealthAlerts } from "@/server/services/ct/raise-ct-alerts";
+import { enqueueDeliveries } from "@/server/services/alert/enqueue-deliveries";
+import { raiseWatcherHealthAlerts } from "@/server/services/ct/raise-ct-alerts";
 import type { Logger } from "../log";
 import { CT_JOB_OPTIONS } from "../queues/ct.config";
 
@@ -11,6 +13,8 @@ export interface CtTickDeps {
   db: Db;
   log: Logger;
   queue: Queue;
+  /** Where alert deliveries go; without it the delivery sweep picks them up from SQLite. */
+  deliverQueue?: Queue;
   crtshIntervalMinutes: number;
   maxLagMinutes: number;
   /** When the log list is next due (ms); certspotter reloads every 30–90 min, randomised. */
@@ -20,19 +24,19 @@ export interface CtTickDeps {
 
 const MINUTE = 60_000;
 
-function behindLogs(db: Db, now: number, maxLagMinutes: number): BehindLog[] {
-  const limit = now - maxLagMinutes * MINUTE;
+/** Health of every tailed log for the watcher-behind alert (CT.md §8): backlog and last verified pass. */
+function logHealth(db: Db): CtLogHealth[] {
   return db
     .select()
     .from(ctLogs)
     .where(eq(ctLogs.tailed, true))
     .all()
-    .filter((l) => Date.parse(l.lastSuccessAt ?? l.createdAt) < limit)
     .map((l) => ({
       logId: l.logId,
-      description: l.description,
+      name: l.description,
       backlog: Math.max(0, (l.seenTreeSize ?? 0) - (l.position ?? 0)),
-      lastSuccessAt: l.lastSuccessAt,
+      // A log never read yet counts from when it was listed, so a new log is not "behind" at once.
+      lastContactAt: l.lastSuccessAt ?? l.createdAt,
     }));
 }
 
@@ -64,11 +68,12 @@ export function ctTick(deps: CtTickDeps) {
       await add(CT_JOB.crtshPoll, { domainId: d.id }, `crtsh_${d.id}`);
       crtsh++;
     }
-    const behind = behindLogs(deps.db, now, deps.maxLagMinutes);
-    if (behind.length) {
-      deps.log.warn({ logs: behind.map((b) => b.description) }, "CT watcher is behind on some logs");
-      raiseWatcherHealthAlerts(deps.db, behind, new Date(now));
-    }
-    return { logs: logs.length, crtsh, behind: behind.length };
+    const health = logHealth(deps.db);
+    const deliveryIds = raiseWatcherHealthAlerts(deps.db, health, {
+      maxLagMinutes: deps.maxLagMinutes,
+      now: new Date(now),
+    });
+    if (deps.deliverQueue && deliveryIds.length) await enqueueDeliveries(deps.deliverQueue, deliveryIds);
+    return { logs: logs.length, crtsh, alerts: deliveryIds.length };
   };
 }

@@ -1,27 +1,54 @@
+import type { Db } from "@/db/client";
 import type { CtSightingRow } from "@/db/schema";
-import type { DbLike } from "../alert/db-like";
+import type { CtIssuance, CtLogHealth } from "@/lib/alerts/evaluate-ct";
+import { DEFAULT_ALERT_POLICY } from "@/lib/alerts/policy";
+import { recordCtAlerts } from "../alert/record-ct-alerts";
 
-/**
- * THE single call site from CT to the alert layer, for newly unexpected sightings (one alert each).
- * The alert layer's `recordCtAlerts` (server/services/alert/) did not exist when this was written, so
- * nothing is sent yet: wire it here (inside the caller's transaction) and return its delivery ids.
- */
-export function raiseCtAlerts(_tx: DbLike, _sightings: readonly CtSightingRow[], _now: Date): number[] {
-  return [];
-}
-
-/** Logs whose verified position is older than the configured lag (CT.md §8). */
-export interface BehindLog {
-  logId: string;
-  description: string;
-  backlog: number;
-  lastSuccessAt: string | null;
+function issuanceOf(s: CtSightingRow, logName: string | null): CtIssuance {
+  return {
+    id: s.issuanceKey,
+    spkiSha256: s.spkiSha256,
+    names: [...new Set([...s.dnsNames, ...s.commonNames])],
+    issuer: s.issuer,
+    notBefore: s.notBefore ?? "",
+    notAfter: s.notAfter ?? "",
+    logName,
+  };
 }
 
 /**
- * The call site for the watcher's own health alerts (and misbehaving logs, recorded on ct_logs): also
- * waiting for the alert layer's `recordCtAlerts`. Until then the worker logs these and /ct/logs shows them.
+ * The single call site from CT to the alert layer: one alert per newly unexpected sighting, keyed by
+ * its issuance (so a re-read log range never alerts twice). Call after the sightings are committed;
+ * returns delivery ids to enqueue.
  */
-export function raiseWatcherHealthAlerts(_tx: DbLike, _behind: readonly BehindLog[], _now: Date): number[] {
-  return [];
+export function raiseCtAlerts(
+  db: Db,
+  sightings: readonly CtSightingRow[],
+  opts: { logName: string | null; now: Date },
+): number[] {
+  const byWatch = new Map<string, CtSightingRow[]>();
+  for (const s of sightings) {
+    const watchId = String(s.watchedDomainId ?? s.watchItem);
+    byWatch.set(watchId, [...(byWatch.get(watchId) ?? []), s]);
+  }
+  const ids: number[] = [];
+  for (const [watchId, rows] of byWatch) {
+    const found = rows.map((r) => issuanceOf(r, opts.logName));
+    ids.push(...recordCtAlerts({ db, issuances: { watchId, found }, now: opts.now }));
+  }
+  return ids;
+}
+
+/**
+ * The watcher's own health (CT.md §8) for every tailed log: fires when a log's last verified pass is
+ * older than `maxLagMinutes` (a misbehaving log stops advancing, so it ends up here too) or its backlog
+ * is too large, and resolves when it catches up.
+ */
+export function raiseWatcherHealthAlerts(
+  db: Db,
+  logs: readonly CtLogHealth[],
+  opts: { maxLagMinutes: number; now: Date },
+): number[] {
+  const policy = { ...DEFAULT_ALERT_POLICY, ctBehindMinutes: Math.max(5, opts.maxLagMinutes) };
+  return recordCtAlerts({ db, health: [...logs], policy, now: opts.now });
 }

@@ -76,7 +76,7 @@ export function recordCrtshResult(
   const now = input.now ?? new Date();
   const at = now.toISOString();
   const { domain, result, error } = input;
-  return db.transaction(
+  const created = db.transaction(
     (tx) => {
       const created: CtSightingRow[] = [];
       for (const r of result?.records ?? []) {
@@ -103,13 +103,14 @@ export function recordCrtshResult(
         .values({ watchedDomainId: domain.id, ...status })
         .onConflictDoUpdate({ target: crtshStatus.watchedDomainId, set: status })
         .run();
-      const since = Date.parse(domain.createdAt) - BACKFILL_GRACE_MS;
-      const fresh = created.filter((r) => {
-        const rec = result?.records.find((x) => normaliseSerial(x.serial) === r.serial);
-        return r.status === "unexpected" && (rec?.entryTimestamp?.getTime() ?? 0) >= since;
-      });
-      return { created, deliveryIds: raiseCtAlerts(tx, fresh, now) };
+      return created;
     },
     { behavior: "immediate" },
   );
+  const since = Date.parse(domain.createdAt) - BACKFILL_GRACE_MS;
+  const fresh = created.filter((r) => {
+    const rec = result?.records.find((x) => normaliseSerial(x.serial) === r.serial);
+    return r.status === "unexpected" && (rec?.entryTimestamp?.getTime() ?? 0) >= since;
+  });
+  return { created, deliveryIds: raiseCtAlerts(db, fresh, { logName: "crt.sh", now }) };
 }

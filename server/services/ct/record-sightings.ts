@@ -108,7 +108,13 @@ function upsertGroup(
  */
 export function recordCtSightings(
   db: Db,
-  input: { logId: string; sightings: KeyedSighting[]; domains: CtWatchedDomainRow[]; now?: Date },
+  input: {
+    logId: string;
+    logName?: string | null;
+    sightings: KeyedSighting[];
+    domains: CtWatchedDomainRow[];
+    now?: Date;
+  },
 ): { created: CtSightingRow[]; deliveryIds: number[] } {
   const now = input.now ?? new Date();
   const domains = new Map(input.domains.map((d) => [String(d.id), d]));
@@ -117,7 +123,7 @@ export function recordCtSightings(
     const k = s.tbsSha256.toString("hex");
     groups.set(k, [...(groups.get(k) ?? []), s]);
   }
-  return db.transaction(
+  const created = db.transaction(
     (tx) => {
       const created: CtSightingRow[] = [];
       for (const group of groups.values()) {
@@ -136,9 +142,10 @@ export function recordCtSightings(
             .run();
         }
       }
-      const alerting = created.filter((r) => r.status === "unexpected");
-      return { created, deliveryIds: raiseCtAlerts(tx, alerting, now) };
+      return created;
     },
     { behavior: "immediate" },
   );
+  const alerting = created.filter((r) => r.status === "unexpected");
+  return { created, deliveryIds: raiseCtAlerts(db, alerting, { logName: input.logName ?? null, now }) };
 }
