@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 const url = (p: string) => `${product.baseUrl}${p}`;
-const api = (token: string | null, p: string, init: RequestInit = {}) =>
+const request = (token: string | null, p: string, init: RequestInit) =>
   fetch(url(p), {
     ...init,
     redirect: "manual",
@@ -28,6 +28,19 @@ const api = (token: string | null, p: string, init: RequestInit = {}) =>
       ...(init.headers as Record<string, string>),
     },
   });
+
+/**
+ * A pooled keep-alive connection the server closed just as it was reused fails with UND_ERR_SOCKET
+ * before any response: that request never reached a handler, so it is sent once more.
+ */
+async function api(token: string | null, p: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await request(token, p, init);
+  } catch (e) {
+    if ((e as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw e;
+    return request(token, p, init);
+  }
+}
 
 describe("first run", () => {
   it("sends every page to /login, and /login to /setup while no user exists", async () => {
