@@ -58,7 +58,10 @@ function algorithms(key: KeySpec, hash: HashName) {
   return { generate: { name: "ECDSA", namedCurve }, sign: { name: "ECDSA", hash } };
 }
 
-export async function generateKeys(key: KeySpec = { type: "EC" }, hash: HashName = "SHA-256"): Promise<CryptoKeyPair> {
+export async function generateKeys(
+  key: KeySpec = { type: "EC" },
+  hash: HashName = "SHA-256",
+): Promise<CryptoKeyPair> {
   const { generate } = algorithms(key, hash);
   return (await webcrypto.subtle.generateKey(generate, true, ["sign", "verify"])) as CryptoKeyPair;
 }
@@ -71,7 +74,11 @@ export async function keyToPem(key: CryptoKey): Promise<string> {
 
 let serialCounter = 1;
 
-function extensionsFor(o: IssueOptions, keys: CryptoKeyPair, issuer: Issued | null): Promise<x509.Extension[]> {
+function extensionsFor(
+  o: IssueOptions,
+  keys: CryptoKeyPair,
+  issuer: Issued | null,
+): Promise<x509.Extension[]> {
   return (async () => {
     const ext: x509.Extension[] = [];
     const ca = o.ca ?? false;
@@ -96,11 +103,14 @@ function extensionsFor(o: IssueOptions, keys: CryptoKeyPair, issuer: Issued | nu
     ext.push(await x509.SubjectKeyIdentifierExtension.create(keys.publicKey));
     if (issuer) ext.push(await x509.AuthorityKeyIdentifierExtension.create(issuer.cert));
     if (o.ocspUrls?.length || o.caIssuersUrls?.length) {
-      ext.push(new x509.AuthorityInfoAccessExtension({ ocsp: o.ocspUrls ?? [], caIssuers: o.caIssuersUrls ?? [] }));
+      ext.push(
+        new x509.AuthorityInfoAccessExtension({ ocsp: o.ocspUrls ?? [], caIssuers: o.caIssuersUrls ?? [] }),
+      );
     }
     if (o.crlUrls?.length) ext.push(new x509.CRLDistributionPointsExtension(o.crlUrls));
     // TLS Feature (RFC 7633) status_request = must-staple: SEQUENCE { INTEGER 5 }.
-    if (o.mustStaple) ext.push(new x509.Extension("1.3.6.1.5.5.7.1.24", false, new Uint8Array([0x30, 3, 2, 1, 5])));
+    if (o.mustStaple)
+      ext.push(new x509.Extension("1.3.6.1.5.5.7.1.24", false, new Uint8Array([0x30, 3, 2, 1, 5])));
     ext.push(...(o.extraExtensions ?? []));
     return ext;
   })();
@@ -118,7 +128,8 @@ export async function issue(issuer: Issued | null, o: IssueOptions = {}): Promis
   // The issuer signs with its own key type, at the hash the caller asked for.
   const issuerKeys = issuer?.keys ?? keys;
   const signAlg = issuerKeys.privateKey.algorithm as RsaHashedKeyAlgorithm | EcKeyAlgorithm;
-  const signingAlgorithm = signAlg.name === "ECDSA" ? { name: "ECDSA", hash } : { name: "RSASSA-PKCS1-v1_5", hash };
+  const signingAlgorithm =
+    signAlg.name === "ECDSA" ? { name: "ECDSA", hash } : { name: "RSASSA-PKCS1-v1_5", hash };
   const serial = o.serialNumber ?? (Date.now() * 1000 + serialCounter++).toString(16).padStart(16, "0");
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial,
@@ -149,7 +160,12 @@ export interface TestPki {
 /** A root → intermediate → leaf chain for `dnsName` (127.0.0.1 included as an IP SAN). */
 export async function makeChain(dnsName = "localhost", leaf: IssueOptions = {}): Promise<TestPki> {
   const root = await issue(null, { subject: "CN=Certwatch Test Root", ca: true, notAfterDays: 3650 });
-  const intermediate = await issue(root, { subject: "CN=Certwatch Test Intermediate", ca: true, pathLength: 0, notAfterDays: 1825 });
+  const intermediate = await issue(root, {
+    subject: "CN=Certwatch Test Intermediate",
+    ca: true,
+    pathLength: 0,
+    notAfterDays: 1825,
+  });
   const l = await issue(intermediate, { dnsNames: [dnsName], ipAddresses: ["127.0.0.1"], ...leaf });
   return { root, intermediate, leaf: l };
 }
