@@ -52,7 +52,9 @@ function better(sim: ClientSimulation, protocol: ProtocolName, suites: readonly 
   const common = suites.filter(
     (s) => s.protocol === protocol && offered.has(suiteByName(s.name)?.code ?? -1),
   );
-  return { forwardSecrecy: common.some((s) => s.forwardSecrecy), aead: common.some((s) => s.aead) };
+  const forwardSecrecy = common.some((s) => s.forwardSecrecy);
+  // Picking forward secrecy over AEAD is no fault: AEAD counts as possible only without giving up FS.
+  return { forwardSecrecy, aead: common.some((s) => s.aead && (s.forwardSecrecy || !forwardSecrecy)) };
 }
 
 function fromSimulation(

@@ -32,4 +32,12 @@ describe("noAead", () => {
     const withSha1Cbc = suites([...TLS12_MODERN_SUITES, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"], "TLSv1.2");
     expect(noAead(contextFor({ cipherSuites: withSha1Cbc, clientSimulations: [chrome] }))?.effect).toBe("B");
   });
+  it("does not penalise a client that could have AEAD only by giving up forward secrecy", () => {
+    const ie = simulation(IE11_WIN7.name, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256");
+    const server = suites(
+      [...TLS12_MODERN_SUITES, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256"],
+      "TLSv1.2",
+    );
+    expect(noAead(contextFor({ cipherSuites: server, clientSimulations: [ie] }))).toBeNull();
+  });
 });
