@@ -66,7 +66,11 @@ export const CT_TICK_SCHEDULER_ID = "ct-tick";
 export const ctPollLogJobSchema = z.object({ logId: z.string().min(1).max(100) });
 export const crtshPollJobSchema = z.object({ domainId: z.number().int().positive() });
 
-/** One queued poll per log at a time (BullMQ ids may not contain ':'). */
-export function ctPollJobId(logId: string, again = false): string {
-  return `${again ? "ct-again" : "ct-poll"}_${Buffer.from(logId, "base64").toString("hex")}`;
+/**
+ * One queued poll per log at a time (BullMQ ids may not contain ':'); a continuation of a bounded pass
+ * is keyed by the position it starts from, so it never collides with the job that queues it.
+ */
+export function ctPollJobId(logId: string, continueFrom?: number): string {
+  const hex = Buffer.from(logId, "base64").toString("hex");
+  return continueFrom === undefined ? `ct-poll_${hex}` : `ct-next_${hex}_${continueFrom}`;
 }

@@ -1,6 +1,7 @@
-// A real-protocol RFC 6962 log on 127.0.0.1: get-sth, get-entries (short reads), get-proof-by-hash.
+// A real-protocol RFC 6962 log on 127.0.0.1: get-sth, get-entries (short reads), get-proof-by-hash,
+// get-sth-consistency.
 import http from "node:http";
-import { inclusionProof, signSth } from "@/lib/ct";
+import { consistencyProof, inclusionProof, signSth } from "@/lib/ct";
 import { FakeLogState } from "./ct-log-base";
 import { listen } from "./tls-server";
 
@@ -42,6 +43,22 @@ function proofByHash(log: FakeLogState, q: URLSearchParams, res: http.ServerResp
   });
 }
 
+function sthConsistency(log: FakeLogState, q: URLSearchParams, res: http.ServerResponse) {
+  const first = Number(q.get("first"));
+  const second = Number(q.get("second"));
+  if (
+    !Number.isInteger(first) ||
+    !Number.isInteger(second) ||
+    first < 0 ||
+    first > second ||
+    second > log.size
+  ) {
+    return json(res, 400, { error: "bad sizes" });
+  }
+  const hashes = log.entries.slice(0, second).map((e) => e.leafHash);
+  json(res, 200, { consistency: consistencyProof(first, hashes).map((h) => h.toString("base64")) });
+}
+
 export async function startFakeRfc6962Log(): Promise<FakeRfc6962Log> {
   const log = new FakeLogState();
   const server = http.createServer((req, res) => {
@@ -53,6 +70,7 @@ export async function startFakeRfc6962Log(): Promise<FakeRfc6962Log> {
       return json(res, 200, signSth(th, log.signingKey()));
     }
     if (u.pathname === "/log/ct/v1/get-entries") return getEntries(log, u.searchParams, res);
+    if (u.pathname === "/log/ct/v1/get-sth-consistency") return sthConsistency(log, u.searchParams, res);
     if (u.pathname === "/log/ct/v1/get-proof-by-hash") return proofByHash(log, u.searchParams, res);
     json(res, 404, { error: "no such endpoint" });
   });

@@ -155,4 +155,40 @@ describe("RFC 6962 client + tailer against a local log", () => {
     expect(got.map((s) => s.index)).toEqual([3]);
     expect(r.state.verifiedHead?.treeSize).toBe(4);
   });
+
+  it("verifies bounded passes against the signed head with consistency proofs", async () => {
+    const f = await fakeLog();
+    let state = emptyTailState();
+    const got: KeyedSighting[] = [];
+    const positions: number[] = [];
+    for (let i = 0; i < 10 && state.position < 4; i++) {
+      const r = await tailLog({
+        client: clientFor(f),
+        state,
+        watchlist: watch,
+        maxEntriesPerPass: 1,
+        onSightings: (s) => void got.push(...s),
+      });
+      expect(r.headSize).toBe(4);
+      state = r.state;
+      positions.push(state.position);
+    }
+    expect(positions).toEqual([1, 2, 3, 4]);
+    expect(got.map((s) => s.index)).toEqual([0, 1, 3]);
+    expect(f.log.requests.filter((p) => p.includes("get-sth-consistency"))).toHaveLength(3);
+  });
+
+  it("refuses a bounded pass over a tampered entry (no consistency with the signed head)", async () => {
+    const f = await fakeLog();
+    f.log.knobs.tamperIndex = 1;
+    const err = await tailLog({
+      client: clientFor(f),
+      state: emptyTailState(),
+      watchlist: watch,
+      maxEntriesPerPass: 2,
+      onSightings: () => {},
+    }).catch((e: CertwatchError) => e);
+    expect((err as CertwatchError).code).toBe("CT_ROOT_MISMATCH");
+    expect((err as CertwatchError).message).toMatch(/not consistent/);
+  });
 });

@@ -154,4 +154,39 @@ describe("static-ct-api client + tailer against a local log of real Navigli tile
     const missing = await client.getIssuer!("0".repeat(64)).catch((e: CertwatchError) => e);
     expect((missing as CertwatchError).code).toBe("CT_MALFORMED");
   });
+
+  it("bounds passes on tile boundaries and proves them consistent from hash tiles", async () => {
+    const f = await startFakeStaticLog();
+    open.push(f);
+    for (let i = 0; i < 70; i++) f.log.add(...navigli);
+    f.log.publish(70_000);
+    let state = emptyTailState();
+    const positions: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await tailLog({
+        client: clientFor(f),
+        state,
+        watchlist: everything,
+        maxEntriesPerPass: 30_000,
+        onSightings: () => {},
+      });
+      state = r.state;
+      positions.push(state.position);
+      if (state.position === r.headSize) break;
+    }
+    expect(positions).toEqual([29_952, 59_904, 70_000]);
+    const tamperedEarly = await startFakeStaticLog();
+    open.push(tamperedEarly);
+    tamperedEarly.log.add(...navigli, ...navigli);
+    tamperedEarly.log.publish();
+    tamperedEarly.log.knobs.tamperIndex = 100;
+    const err = await tailLog({
+      client: clientFor(tamperedEarly),
+      state: emptyTailState(),
+      watchlist: everything,
+      maxEntriesPerPass: 512,
+      onSightings: () => {},
+    }).catch((e: CertwatchError) => e);
+    expect((err as CertwatchError).code).toBe("CT_ROOT_MISMATCH");
+  });
 });

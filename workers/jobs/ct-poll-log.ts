@@ -12,7 +12,8 @@ import { recordCtSightings } from "@/server/services/ct/record-sightings";
 import type { Logger } from "../log";
 import { CT_JOB_OPTIONS } from "../queues/ct.config";
 
-const AGAIN_AFTER_ENTRIES = 10_000;
+/** One job reads at most this much; a backlog continues in the next job at once. */
+const MAX_ENTRIES_PER_RUN = 100_000;
 
 export interface CtPollDeps {
   db: Db;
@@ -43,14 +44,18 @@ function watchlistOf(db: Db) {
 
 /** One verified pass of one log: sightings stored before the position advances; failures recorded. */
 export function ctPollLog(deps: CtPollDeps) {
+  // A tick's poll and a continuation may meet: one pass per log at a time in this process.
+  const running = new Set<string>();
   return async (job: Job) => {
     const parsed = ctPollLogJobSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid ct-poll-log data: ${parsed.error.message}`);
     const { logId } = parsed.data;
     const row = deps.db.select().from(ctLogs).where(eq(ctLogs.logId, logId)).get();
     const { domains, watchlist } = watchlistOf(deps.db);
-    if (!row?.tailed || domains.length === 0) return { skipped: true };
+    if (!row?.tailed || domains.length === 0 || running.has(logId)) return { skipped: true };
     const client = (deps.clientFor ?? defaultClientFor)(row);
+    running.add(logId);
+    let seen = -1;
     try {
       let state = row.tailState ? parseTailState(row.tailState) : null;
       if (!state) {
@@ -67,14 +72,19 @@ export function ctPollLog(deps: CtPollDeps) {
             await enqueueDeliveries(deps.deliverQueue, r.deliveryIds);
         },
         onState: (next) => saveTailState(deps.db, logId, next),
-        onProgress: (_done, target) => recordSeenSize(deps.db, logId, target),
+        onProgress: (_done, target) => {
+          if (target === seen) return;
+          seen = target;
+          recordSeenSize(deps.db, logId, target);
+        },
+        maxEntriesPerPass: MAX_ENTRIES_PER_RUN,
       });
-      // A big pass means we were behind and the log grew meanwhile: go again now, not at the next tick.
-      if (r.entries >= AGAIN_AFTER_ENTRIES) {
+      // Still behind the signed head (a bounded pass): continue now rather than at the next tick.
+      if (r.state.position < r.headSize) {
         await deps.queue.add(
           CT_JOB.pollLog,
           { logId },
-          { ...CT_JOB_OPTIONS, jobId: ctPollJobId(logId, true) },
+          { ...CT_JOB_OPTIONS, jobId: ctPollJobId(logId, r.state.position) },
         );
       }
       return { entries: r.entries, sightings: r.sightings, position: r.state.position };
@@ -83,6 +93,8 @@ export function ctPollLog(deps: CtPollDeps) {
       const msg = misbehaving ? "CT log misbehaves: data refused" : "CT log poll failed";
       deps.log[misbehaving ? "error" : "warn"]({ logId, err: (err as Error).message }, msg);
       return { error: (err as Error).message, misbehaving };
+    } finally {
+      running.delete(logId);
     }
   };
 }

@@ -20,6 +20,7 @@ const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const EntriesJson = z.object({
   entries: z.array(z.object({ leaf_input: b64, extra_data: b64 })).max(100_000),
 });
+const ConsistencyJson = z.object({ consistency: z.array(b64).max(128) });
 const ProofJson = z.object({
   leaf_index: z.number().int().nonnegative(),
   audit_path: z.array(b64).max(64),
@@ -75,6 +76,15 @@ export function createRfc6962Client(opts: Rfc6962ClientOptions): LogClient {
         yield { kind: "rfc6962", start: pos, count: entries.length, entries };
         pos += entries.length;
       }
+    },
+
+    async consistencyProof(first: number, head: VerifiedHead, signal?: AbortSignal) {
+      if (first === 0 || first === head.treeSize) return [];
+      const json = await getJson(`get-sth-consistency?first=${first}&second=${head.treeSize}`, signal);
+      const parsed = ConsistencyJson.safeParse(json);
+      if (!parsed.success)
+        throw malformed(`get-sth-consistency ${first}→${head.treeSize}: unexpected JSON shape`);
+      return parsed.data.consistency.map((p) => Buffer.from(p, "base64"));
     },
 
     // The audit path of the last leaf holds exactly the collapsed tree's subtree roots.

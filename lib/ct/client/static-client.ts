@@ -5,7 +5,7 @@ import type { CompactTree } from "../compact-tree";
 import type { PublicKeyInput } from "../signatures";
 import { asHeadError, CT_ERROR } from "./errors";
 import { ctGet, joinUrl } from "./http";
-import { compactTreeFromHashTiles } from "./static-hash-tiles";
+import { compactTreeFromHashTiles, consistencyProofFromHashTiles } from "./static-hash-tiles";
 import { sliceDataTile, TILE_WIDTH, tilePath } from "./tile-path";
 import type { EntryBatch, HttpTuning, LogClient, VerifiedHead } from "./types";
 
@@ -112,6 +112,12 @@ export function createStaticClient(opts: StaticClientOptions): LogClient {
 
     compactTreeAt(size: number, head: VerifiedHead, signal?: AbortSignal): Promise<CompactTree> {
       return compactTreeFromHashTiles(size, head.treeSize, (level, n, width) =>
+        fetchSized(level, n, width, signal).then((t) => t.bytes),
+      );
+    },
+
+    consistencyProof(first: number, head: VerifiedHead, signal?: AbortSignal): Promise<Buffer[]> {
+      return consistencyProofFromHashTiles(first, head.treeSize, (level, n, width) =>
         fetchSized(level, n, width, signal).then((t) => t.bytes),
       );
     },

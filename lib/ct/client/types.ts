@@ -30,6 +30,11 @@ export interface LogClient {
    * Unverified on its own: the tailer's next root comparison covers it.
    */
   compactTreeAt(size: number, head: VerifiedHead, signal?: AbortSignal): Promise<CompactTree>;
+  /**
+   * RFC 9162 consistency proof from `first` to `head` (get-sth-consistency, or built from hash tiles):
+   * lets the tailer verify a bounded pass that stops before the signed size.
+   */
+  consistencyProof(first: number, head: VerifiedHead, signal?: AbortSignal): Promise<Buffer[]>;
   /** static-ct-api only: an issuer certificate by the lowercase hex SHA-256 of its DER. */
   getIssuer?(sha256Hex: string, signal?: AbortSignal): Promise<Buffer>;
 }

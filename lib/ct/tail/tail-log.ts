@@ -5,6 +5,7 @@ import type { EntryBatch, LogClient, VerifiedHead } from "../client/types";
 import { CompactTree } from "../compact-tree";
 import type { MalformedEntry } from "../entry-examine";
 import { processRfc6962Entries, processTile } from "../entry-pipeline";
+import { verifyConsistency } from "../merkle-verify";
 import type { Watchlist } from "../watchlist";
 import { type KeyedSighting, withSpki } from "./entry-spki";
 import { headJson, type TailState } from "./state";
@@ -29,11 +30,18 @@ export interface TailOptions {
   /** With follow: stop once the verified position reaches this size. */
   until?: number;
   pollMs?: number;
+  /**
+   * Bound one pass to this many entries; a pass that stops short of the signed size is verified with a
+   * consistency proof to that head (keeps worker jobs short while catching up).
+   */
+  maxEntriesPerPass?: number;
   signal?: AbortSignal;
 }
 
 export interface TailResult {
   state: TailState;
+  /** The last signed size seen: `headSize - state.position` entries are still to read. */
+  headSize: number;
   passes: number;
   entries: number;
   sightings: number;
@@ -55,12 +63,47 @@ function processBatch(b: EntryBatch, watchlist: Watchlist) {
     : processRfc6962Entries(b.entries, b.start, watchlist);
 }
 
+/** Where a pass stops: the head, or earlier (on a tile boundary when it can) when passes are bounded. */
+function passTarget(o: TailOptions, state: TailState, head: VerifiedHead): number {
+  const max = o.maxEntriesPerPass;
+  if (max === undefined || head.treeSize - state.position <= max) return head.treeSize;
+  const end = state.position + max;
+  const aligned = end - (end % 256);
+  return aligned > state.position ? aligned : end;
+}
+
+async function verifyPass(o: TailOptions, tree: CompactTree, from: number, head: VerifiedHead) {
+  const root = tree.root();
+  if (tree.size === head.treeSize) {
+    if (!root.equals(head.rootHash)) {
+      throw rootMismatch(
+        `Entries ${from}–${head.treeSize - 1} do not hash to the signed root of size ${head.treeSize}`,
+      );
+    }
+    return;
+  }
+  const proof = await o.client.consistencyProof(tree.size, head, o.signal);
+  const firstSize = tree.size;
+  const ok = verifyConsistency({
+    firstSize,
+    secondSize: head.treeSize,
+    firstRoot: root,
+    secondRoot: head.rootHash,
+    proof,
+  });
+  if (!ok) {
+    throw rootMismatch(
+      `Entries ${from}–${firstSize - 1} are not consistent with the signed tree of size ${head.treeSize}`,
+    );
+  }
+}
+
 /** Download → process → hash into a copy of the tree; release only when the root verifies. */
-async function pass(o: TailOptions, state: TailState, head: VerifiedHead) {
+async function pass(o: TailOptions, state: TailState, head: VerifiedHead, target: number) {
   const tree = CompactTree.fromJSON(state.tree);
   const sightings: KeyedSighting[] = [];
   const malformed: MalformedEntry[] = [];
-  for await (const b of o.client.getEntries(state.position, head.treeSize, o.signal)) {
+  for await (const b of o.client.getEntries(state.position, target, o.signal)) {
     if (b.start !== tree.size)
       throw new CertwatchError(CT_ERROR.malformed, `Batch at ${b.start}, expected ${tree.size}`);
     const r = processBatch(b, o.watchlist);
@@ -75,15 +118,13 @@ async function pass(o: TailOptions, state: TailState, head: VerifiedHead) {
     malformed.push(...r.malformed);
     o.onProgress?.(tree.size, head.treeSize);
   }
-  if (tree.size !== head.treeSize || !tree.root().equals(head.rootHash)) {
-    throw rootMismatch(
-      `Entries ${state.position}–${head.treeSize - 1} do not hash to the signed root of size ${head.treeSize}`,
-    );
-  }
+  if (tree.size !== target)
+    throw new CertwatchError(CT_ERROR.malformed, `Download stopped at ${tree.size}, not ${target}`);
+  await verifyPass(o, tree, state.position, head);
   await o.onSightings(sightings, { head, from: state.position, malformed });
-  const next: TailState = { position: head.treeSize, tree: tree.toJSON(), verifiedHead: headJson(head) };
+  const next: TailState = { position: target, tree: tree.toJSON(), verifiedHead: headJson(head) };
   await o.onState?.(next);
-  return { next, entries: head.treeSize - state.position, sightings: sightings.length };
+  return { next, entries: target - state.position, sightings: sightings.length };
 }
 
 /**
@@ -92,12 +133,13 @@ async function pass(o: TailOptions, state: TailState, head: VerifiedHead) {
  */
 export async function tailLog(o: TailOptions): Promise<TailResult> {
   let state = o.state;
-  const out: TailResult = { state, passes: 0, entries: 0, sightings: 0 };
+  const out: TailResult = { state, headSize: state.position, passes: 0, entries: 0, sightings: 0 };
   for (;;) {
     const head = await o.client.getHead(o.signal);
     checkHead(head, state);
+    out.headSize = head.treeSize;
     if (head.treeSize > state.position) {
-      const r = await pass(o, state, head);
+      const r = await pass(o, state, head, passTarget(o, state, head));
       state = r.next;
       out.entries += r.entries;
       out.sightings += r.sightings;

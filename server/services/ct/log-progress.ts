@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { ctLogs } from "@/db/schema";
 import { isMisbehaviour } from "@/lib/ct/client";
@@ -19,7 +19,8 @@ export function saveTailState(db: Db, logId: string, state: TailState, now = new
       consecutiveErrors: 0,
       updatedAt: at,
     })
-    .where(eq(ctLogs.logId, logId))
+    // Never move back: a slower pass that started earlier must not undo a later one.
+    .where(and(eq(ctLogs.logId, logId), or(isNull(ctLogs.position), lte(ctLogs.position, state.position))))
     .run();
 }
 
