@@ -3,6 +3,7 @@ import * as accounts from "./accounts";
 import * as alerts from "./alerts";
 import * as certificates from "./certificates";
 import * as channels from "./channels";
+import * as ct from "./ct";
 import * as endpoints from "./endpoints";
 import * as meta from "./meta";
 
