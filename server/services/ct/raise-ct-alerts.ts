@@ -2,7 +2,8 @@ import type { Db } from "@/db/client";
 import type { CtSightingRow } from "@/db/schema";
 import type { CtIssuance, CtLogHealth } from "@/lib/alerts/evaluate-ct";
 import { DEFAULT_ALERT_POLICY } from "@/lib/alerts/policy";
-import { recordCtAlerts } from "../alert/record-ct-alerts";
+import type { DbLike } from "../alert/db-like";
+import { recordCtAlerts, recordCtAlertsInTx } from "../alert/record-ct-alerts";
 
 function issuanceOf(s: CtSightingRow, logName: string | null): CtIssuance {
   return {
@@ -18,11 +19,11 @@ function issuanceOf(s: CtSightingRow, logName: string | null): CtIssuance {
 
 /**
  * The single call site from CT to the alert layer: one alert per newly unexpected sighting, keyed by
- * its issuance (so a re-read log range never alerts twice). Call after the sightings are committed;
- * returns delivery ids to enqueue.
+ * its issuance (so a re-read log range never alerts twice). Runs in the transaction that stores the
+ * sightings, so a crash cannot keep a sighting and lose its alert; returns delivery ids to enqueue.
  */
 export function raiseCtAlerts(
-  db: Db,
+  tx: DbLike,
   sightings: readonly CtSightingRow[],
   opts: { logName: string | null; now: Date },
 ): number[] {
@@ -34,7 +35,7 @@ export function raiseCtAlerts(
   const ids: number[] = [];
   for (const [watchId, rows] of byWatch) {
     const found = rows.map((r) => issuanceOf(r, opts.logName));
-    ids.push(...recordCtAlerts({ db, issuances: { watchId, found }, now: opts.now }));
+    ids.push(...recordCtAlertsInTx(tx, { issuances: { watchId, found }, now: opts.now }));
   }
   return ids;
 }

@@ -76,7 +76,8 @@ export function recordCrtshResult(
   const now = input.now ?? new Date();
   const at = now.toISOString();
   const { domain, result, error } = input;
-  const created = db.transaction(
+  const since = Date.parse(domain.createdAt) - BACKFILL_GRACE_MS;
+  return db.transaction(
     (tx) => {
       const created: CtSightingRow[] = [];
       for (const r of result?.records ?? []) {
@@ -103,14 +104,12 @@ export function recordCrtshResult(
         .values({ watchedDomainId: domain.id, ...status })
         .onConflictDoUpdate({ target: crtshStatus.watchedDomainId, set: status })
         .run();
-      return created;
+      const fresh = created.filter((r) => {
+        const rec = result?.records.find((x) => normaliseSerial(x.serial) === r.serial);
+        return r.status === "unexpected" && (rec?.entryTimestamp?.getTime() ?? 0) >= since;
+      });
+      return { created, deliveryIds: raiseCtAlerts(tx, fresh, { logName: "crt.sh", now }) };
     },
     { behavior: "immediate" },
   );
-  const since = Date.parse(domain.createdAt) - BACKFILL_GRACE_MS;
-  const fresh = created.filter((r) => {
-    const rec = result?.records.find((x) => normaliseSerial(x.serial) === r.serial);
-    return r.status === "unexpected" && (rec?.entryTimestamp?.getTime() ?? 0) >= since;
-  });
-  return { created, deliveryIds: raiseCtAlerts(db, fresh, { logName: "crt.sh", now }) };
 }

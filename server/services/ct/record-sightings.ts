@@ -123,7 +123,7 @@ export function recordCtSightings(
     const k = s.tbsSha256.toString("hex");
     groups.set(k, [...(groups.get(k) ?? []), s]);
   }
-  const created = db.transaction(
+  return db.transaction(
     (tx) => {
       const created: CtSightingRow[] = [];
       for (const group of groups.values()) {
@@ -142,10 +142,10 @@ export function recordCtSightings(
             .run();
         }
       }
-      return created;
+      const alerting = created.filter((r) => r.status === "unexpected");
+      const deliveryIds = raiseCtAlerts(tx, alerting, { logName: input.logName ?? null, now });
+      return { created, deliveryIds };
     },
     { behavior: "immediate" },
   );
-  const alerting = created.filter((r) => r.status === "unexpected");
-  return { created, deliveryIds: raiseCtAlerts(db, alerting, { logName: input.logName ?? null, now }) };
 }
