@@ -132,7 +132,7 @@ export function testMessage(now: Date, opts: RenderOptions): NeutralMessage {
     summary: ["This channel is set up correctly: alerts will arrive here."],
     fields: [],
     advice: null,
-    link: absoluteLink(opts.baseUrl, "/settings/notifications"),
+    link: absoluteLink(opts.baseUrl, "/settings/channels"),
     occurredAt: now.toISOString(),
     data: {},
   };

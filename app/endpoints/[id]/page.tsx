@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CertificateFactsView } from "@/components/certificate-facts";
 import { ChainTable } from "@/components/chain-table";
@@ -40,6 +41,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
         ) : null}
       </div>
       <p className="muted">
+        <Link href={`/endpoints/${e.id}/alerts`}>Alert policy and history</Link> ·{" "}
         {e.ip ? `via ${e.ip} · ` : ""}
         {e.sni ? `SNI ${e.sni} · ` : ""}every {e.intervalSeconds} s{e.caPem ? " · private CA" : ""}
         {e.tags.length ? ` · ${e.tags.join(", ")}` : ""}
