@@ -47,7 +47,16 @@ function Field(props: {
   );
 }
 
-export function AddEndpointForm({ action, defaultInterval }: { action: Action; defaultInterval: number }) {
+export function AddEndpointForm({
+  action,
+  defaultInterval,
+  defaultHost,
+}: {
+  action: Action;
+  defaultInterval: number;
+  /** Prefilled from ?host= (CT discovery's "add as endpoint"). */
+  defaultHost?: string;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="stack" noValidate>
@@ -61,6 +70,7 @@ export function AddEndpointForm({ action, defaultInterval }: { action: Action; d
         label="Host"
         help="DNS name or IP address, e.g. example.com"
         state={state}
+        defaultValue={defaultHost}
         required
       />
       <Field name="port" label="Port" state={state} defaultValue="443" />

@@ -7,7 +7,11 @@ import { createEndpointAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
-export default async function NewEndpointPage() {
+export default async function NewEndpointPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ host?: string }>;
+}) {
   const actor = await requirePageActor();
   if (!can(actor.role, "endpoint.create")) return <Forbidden role={actor.role} />;
   return (
@@ -16,6 +20,7 @@ export default async function NewEndpointPage() {
       <AddEndpointForm
         action={createEndpointAction}
         defaultInterval={config().CERTWATCH_DEFAULT_INTERVAL_SECONDS}
+        defaultHost={(await searchParams).host?.slice(0, 253)}
       />
     </>
   );
