@@ -59,7 +59,7 @@ export interface CtHealthEvaluation {
 }
 
 interface CtSpec {
-  event: "ct_unexpected_issuance" | "ct_watcher_behind";
+  event: "ct_unexpected_issuance" | "ct_watcher_behind" | "ct_log_misbehaving";
   status: AlertStatus;
   severity: AlertSeverity;
   fingerprint: string | null;
@@ -122,6 +122,33 @@ export function evaluateCtIssuances(input: CtIssuanceInput): AlertDecision[] {
     );
   }
   return keep(input.policy, [...out.values()]);
+}
+
+export interface CtMisbehaviour {
+  logId: string;
+  name: string;
+  /** What did not verify (bad signature, Merkle root mismatch), from the refused pass. */
+  reason: string;
+  /** When this episode began: repeated refusals within it alert once. */
+  since: string;
+}
+
+/** A log served data that does not verify: the watcher refused it and rewound; the admins hear once. */
+export function evaluateCtMisbehaviour(m: CtMisbehaviour, policy: AlertPolicy, now: Date): AlertDecision[] {
+  const decision = ctDecision("ct-watcher", now, {
+    event: "ct_log_misbehaving",
+    status: "firing",
+    severity: "critical",
+    fingerprint: null,
+    threshold: m.logId,
+    episode: m.since,
+    title: `CT log ${m.name} served data that does not verify`,
+    advice:
+      "Certwatch refused the data and keeps retrying from the last verified position. Check that the configured key belongs to this log; if it does, report the log to its operator and the CT policy community.",
+    facts: { logName: m.name, since: m.since, detail: m.reason },
+    linkPath: "/ct/logs",
+  });
+  return keep(policy, [decision]);
 }
 
 function keep(policy: AlertPolicy, decisions: AlertDecision[]): AlertDecision[] {

@@ -12,6 +12,7 @@ export const ALERT_EVENT_KINDS = [
   "grade_dropped",
   "ct_unexpected_issuance",
   "ct_watcher_behind",
+  "ct_log_misbehaving",
 ] as const;
 export type AlertEventKind = (typeof ALERT_EVENT_KINDS)[number];
 

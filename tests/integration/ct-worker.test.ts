@@ -208,6 +208,18 @@ describe("CT worker: log list → polls → verified sightings in SQLite", () =>
         t.db.select().from(ctLogs).where(eq(ctLogs.kind, "rfc6962")).get(),
     );
     expect(row).toMatchObject({ position: 2, lastErrorCode: "CT_ROOT_MISMATCH" });
+    // Every later pass is refused too, but the admins hear of the episode once.
+    await until("a second refusal", () => {
+      const r = t.db.select().from(ctLogs).where(eq(ctLogs.kind, "rfc6962")).get();
+      return (r?.consecutiveErrors ?? 0) >= 2 && r;
+    });
+    const raised = t.db
+      .select()
+      .from(alerts)
+      .all()
+      .filter((a) => a.event === "ct_log_misbehaving");
+    expect(raised).toHaveLength(1);
+    expect(raised[0]?.title).toContain("does not verify");
     expect(
       t.db
         .select()

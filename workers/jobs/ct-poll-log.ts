@@ -7,6 +7,7 @@ import { createRfc6962Client, createStaticClient, type LogClient, originOf } fro
 import { initialTailState, parseTailState, tailLog } from "@/lib/ct/tail";
 import { CT_JOB, ctPollJobId, ctPollLogJobSchema } from "@/server/queue/payloads";
 import { enqueueDeliveries } from "@/server/services/alert/enqueue-deliveries";
+import { recordCtAlerts } from "@/server/services/alert/record-ct-alerts";
 import { recordLogError, recordSeenSize, saveTailState } from "@/server/services/ct/log-progress";
 import { recordCtSightings } from "@/server/services/ct/record-sightings";
 import type { Logger } from "../log";
@@ -89,9 +90,15 @@ export function ctPollLog(deps: CtPollDeps) {
       }
       return { entries: r.entries, sightings: r.sightings, position: r.state.position };
     } catch (err) {
-      const { misbehaving } = recordLogError(deps.db, logId, err);
+      const { misbehaving, misbehavingSince } = recordLogError(deps.db, logId, err);
       const msg = misbehaving ? "CT log misbehaves: data refused" : "CT log poll failed";
       deps.log[misbehaving ? "error" : "warn"]({ logId, err: (err as Error).message }, msg);
+      if (misbehaving && misbehavingSince) {
+        const reason = (err as Error).message.slice(0, 500);
+        const misbehavingLog = { logId, name: row.description, reason, since: misbehavingSince };
+        const ids = recordCtAlerts({ db: deps.db, misbehaving: misbehavingLog, now: new Date() });
+        if (deps.deliverQueue && ids.length) await enqueueDeliveries(deps.deliverQueue, ids);
+      }
       return { error: (err as Error).message, misbehaving };
     } finally {
       running.delete(logId);

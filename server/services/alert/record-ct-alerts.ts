@@ -4,8 +4,10 @@ import { scopeAlertStates } from "@/db/schema";
 import {
   type CtIssuance,
   type CtLogHealth,
+  type CtMisbehaviour,
   evaluateCtHealth,
   evaluateCtIssuances,
+  evaluateCtMisbehaviour,
   parseCtAlertState,
 } from "@/lib/alerts/evaluate-ct";
 import { type AlertPolicy, DEFAULT_ALERT_POLICY } from "@/lib/alerts/policy";
@@ -24,6 +26,8 @@ export interface RecordCtAlertsInput {
   };
   /** The watcher's per-log health right now; its open "behind" episodes persist between calls. */
   health?: CtLogHealth[];
+  /** A log whose data did not verify in this pass. */
+  misbehaving?: CtMisbehaviour;
   policy?: AlertPolicy;
   now: Date;
 }
@@ -47,6 +51,7 @@ export function recordCtAlertsInTx(tx: DbLike, input: RecordCtAlertsInput): numb
         now: input.now,
       })
     : [];
+  if (input.misbehaving) decisions.push(...evaluateCtMisbehaviour(input.misbehaving, policy, input.now));
   if (input.health) {
     const row = tx.select().from(scopeAlertStates).where(eq(scopeAlertStates.scope, CT_SCOPE)).get();
     const result = evaluateCtHealth({

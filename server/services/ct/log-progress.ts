@@ -17,6 +17,7 @@ export function saveTailState(db: Db, logId: string, state: TailState, now = new
       lastSuccessAt: at,
       lastAttemptAt: at,
       consecutiveErrors: 0,
+      misbehavingAt: null,
       updatedAt: at,
     })
     // Never move back: a slower pass that started earlier must not undo a later one.
@@ -38,7 +39,7 @@ export function recordLogError(
   logId: string,
   err: unknown,
   now = new Date(),
-): { misbehaving: boolean } {
+): { misbehaving: boolean; misbehavingSince: string | null } {
   const at = now.toISOString();
   const misbehaving = isMisbehaviour(err);
   db.update(ctLogs)
@@ -48,10 +49,13 @@ export function recordLogError(
       lastErrorCode: isCertwatchError(err) ? err.code : "CT_INTERNAL",
       lastError: String((err as Error)?.message ?? err).slice(0, 1000),
       consecutiveErrors: sql`${ctLogs.consecutiveErrors} + 1`,
-      ...(misbehaving ? { misbehavingAt: at } : {}),
+      // The episode starts at the first refusal, so repeated refusals alert once.
+      ...(misbehaving ? { misbehavingAt: sql`COALESCE(${ctLogs.misbehavingAt}, ${at})` } : {}),
       updatedAt: at,
     })
     .where(eq(ctLogs.logId, logId))
     .run();
-  return { misbehaving };
+  if (!misbehaving) return { misbehaving, misbehavingSince: null };
+  const row = db.select({ since: ctLogs.misbehavingAt }).from(ctLogs).where(eq(ctLogs.logId, logId)).get();
+  return { misbehaving, misbehavingSince: row?.since ?? at };
 }
