@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Action } from "@/server/auth/permissions";
 
-export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
  * One API operation: the route handler (withApi) and the OpenAPI document are both built from this, so

@@ -11,12 +11,6 @@ const T = "Alerts";
 const EVENTS = [...ALERT_EVENT_KINDS, "digest"] as const;
 const STATUSES = ["firing", "resolved", "info"] as const;
 
-/**
- * HttpMethod in ../operation predates PUT; withApi and the OpenAPI builder handle any method name.
- * Drop this cast once HttpMethod lists "PUT".
- */
-const PUT = "PUT" as unknown as HttpMethod;
-
 export const deliveryOut = z.object({
   channelId: z.number().int(),
   channelName: z.string(),
@@ -106,7 +100,7 @@ export const getEndpointPolicyOp = defineOperation({
 
 export const setEndpointPolicyOp = defineOperation({
   id: "setEndpointAlertPolicy",
-  method: PUT,
+  method: "PUT",
   path: "/endpoints/{id}/alert-policy",
   summary: "Replace an endpoint's alert policy override; {} removes it so everything inherits",
   tag: T,
