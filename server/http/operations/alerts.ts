@@ -3,7 +3,7 @@ import type { AlertHistoryItem } from "@/db/queries/alerts";
 import { DELIVERY_STATUSES } from "@/db/schema";
 import { alertPolicyOverrideSchema, alertPolicySchema } from "@/lib/alerts/policy";
 import { ALERT_EVENT_KINDS } from "@/lib/alerts/types";
-import { defineOperation, type HttpMethod } from "../operation";
+import { defineOperation } from "../operation";
 import { pageOf, pageQuery } from "../pagination";
 import { idParams, isoTime } from "./common";
 
