@@ -39,6 +39,19 @@ test("an endpoint added in the UI is scanned on schedule and shows its days left
     await expect(chain).toContainText("CN=localhost");
     await expect(chain).toContainText("Certwatch Test Intermediate");
     await expect(page.getByTestId("address-card").first()).toContainText("trusted");
+    // The scheduler keeps scanning every 2 s: the history chart draws once two scans exist (recharts
+    // renders an empty wrapper on the server and the SVG in the browser).
+    await expect(async () => {
+      await page.reload();
+      await expect(page.locator("[data-testid=history-chart] svg.recharts-surface")).toHaveCount(2, {
+        timeout: 2_000,
+      });
+    }).toPass({ timeout: 30_000 });
+    // A flat line has a zero-height box (Playwright calls it hidden): check that a path was drawn.
+    await expect(page.locator("[data-testid=history-chart] .recharts-line-curve").first()).toHaveAttribute(
+      "d",
+      /^M[\d.]+,[\d.]+L/,
+    );
 
     await page.goto(base());
     const row = page.locator(`[data-testid=endpoint-row][data-port="${server.port}"]`);

@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 import { CertificateFactsView } from "@/components/certificate-facts";
 import { ChainTable } from "@/components/chain-table";
 import { GradeBreakdown } from "@/components/grade-breakdown";
+import { HistoryChart } from "@/components/history-chart";
 import { ProtocolTable } from "@/components/protocol-table";
 import { RevocationView } from "@/components/revocation-view";
 import { ScanHistory } from "@/components/scan-history";
 import { GradeBadge, ScanStatus } from "@/components/scan-status";
 import { getEndpoint, latestScansFor, listScans } from "@/db/queries/endpoints";
+import { toHistoryPoints } from "@/db/queries/scan-history";
 import type { Assessment } from "@/lib/assessment/types";
 import { can } from "@/server/auth/permissions";
 import { requirePageActor } from "@/server/auth/web";
@@ -92,6 +94,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
         );
       })}
       <h2>Scan history</h2>
+      <HistoryChart points={toHistoryPoints(listScans(d, id, 500))} />
       <ScanHistory scans={listScans(d, id)} />
     </>
   );
