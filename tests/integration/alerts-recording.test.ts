@@ -165,7 +165,12 @@ describe("recording alerts with the scan", () => {
     await direct.flushall();
     await h.restart();
     await waitUntil("the swept delivery", () => hooksAbout(`"endpointId":${e.id},`).length >= 1);
+    // The receiver records the request before the worker reads the response and marks the row sent.
+    await waitUntil("the delivery marked sent", () =>
+      h.sentAlerts(e.id).every((x) => h.deliveriesOf(x.id)[0]?.status === "sent"),
+    );
     expect(h.sentAlerts(e.id).map((x) => h.deliveriesOf(x.id)[0]?.status)).toEqual(["sent"]);
+    expect(hooksAbout(`"endpointId":${e.id},`)).toHaveLength(1);
   }, 30_000);
 });
 
