@@ -44,6 +44,8 @@ export const envSchema = z.object({
   CERTWATCH_CT_LOG_LIST_KEY: z.string().min(1).optional(),
   /** Read newly added logs from their first entry instead of their current end. */
   CERTWATCH_CT_BACKFILL: bool.default(false),
+  CERTWATCH_CT_TICK_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  CERTWATCH_RECONCILE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   /** Alert when a log's verified position is older than this. */
   CERTWATCH_CT_MAX_LAG_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
   CERTWATCH_CRTSH_URL: z.string().url().default("https://crt.sh"),

@@ -5,7 +5,12 @@ import { createLogger } from "./log";
 async function main(): Promise<void> {
   const cfg = loadConfig();
   const log = createLogger(cfg.LOG_LEVEL);
-  const running = await startWorkers({ cfg, log });
+  const running = await startWorkers({
+    cfg,
+    log,
+    reconcileEveryMs: cfg.CERTWATCH_RECONCILE_SECONDS * 1000,
+    ctTickEveryMs: cfg.CERTWATCH_CT_TICK_SECONDS * 1000,
+  });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -30,7 +30,7 @@ async function page(path: string, email = "admin@example.com"): Promise<{ status
 }
 
 beforeAll(async () => {
-  product = await startProduct();
+  product = await startProduct({ CERTWATCH_RECONCILE_SECONDS: "2" });
   await hook.start();
   seedUser(product.dataDir, "admin@example.com", "admin");
   seedUser(product.dataDir, "viewer@example.com", "viewer");

@@ -58,6 +58,7 @@ beforeAll(async () => {
   product = await startProduct({
     CERTWATCH_CRTSH_URL: crtsh.url,
     CERTWATCH_CT_LOG_LIST_URL: logListFile(),
+    CERTWATCH_CT_TICK_SECONDS: "2",
   });
   admin = seedUser(product.dataDir, "admin@example.com", "admin");
   editor = seedUser(product.dataDir, "editor@example.com", "editor");
