@@ -12,14 +12,20 @@ const CANDIDATES = [
 ];
 
 export function findRedisServer(): string | null {
+  // An explicit binary wins (and, when it is missing, means "none": no silent fallback).
+  const explicit = process.env.CERTWATCH_REDIS_SERVER;
+  if (explicit) return isExecutable(explicit) ? explicit : null;
   const fromPath = (process.env.PATH ?? "").split(path.delimiter).map((d) => path.join(d, "redis-server"));
-  for (const p of [...fromPath, ...CANDIDATES]) {
-    try {
-      fs.accessSync(p, fs.constants.X_OK);
-      return p;
-    } catch {}
+  return [...fromPath, ...CANDIDATES].find(isExecutable) ?? null;
+}
+
+function isExecutable(p: string): boolean {
+  try {
+    fs.accessSync(p, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
   }
-  return null;
 }
 
 export const NO_REDIS_HINT = [

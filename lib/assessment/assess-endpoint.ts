@@ -1,4 +1,4 @@
-import { resolveTargets } from "@/lib/net/resolve";
+import { type LookupAll, resolveTargets } from "@/lib/net/resolve";
 import { type AssessOptions, assessAddress } from "./assess-address";
 import { emptyAssessment } from "./empty";
 import { errorInfo } from "./error-info";
@@ -18,13 +18,14 @@ export interface EndpointTarget {
  */
 export async function assessEndpoint(
   t: EndpointTarget,
-  opts: AssessOptions & { allAddresses?: boolean },
+  opts: AssessOptions & { allAddresses?: boolean; lookup?: LookupAll },
 ): Promise<Assessment[]> {
   let ips: string[];
   try {
     const found = await resolveTargets(t.ip ?? t.host, {
       all: opts.allAddresses ?? true,
       policy: opts.policy,
+      lookup: opts.lookup,
     });
     ips = found.map((f) => f.address);
   } catch (e) {
