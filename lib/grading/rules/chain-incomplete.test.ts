@@ -19,6 +19,15 @@ describe("chainIncomplete", () => {
     );
     expect(f?.effect).toBe("T");
   });
+  it("leaves an unknown issuer without an AIA URL to the untrusted-certificate rule", () => {
+    const unknown = {
+      ...chain,
+      complete: false,
+      trusted: false,
+      trustError: "UNKNOWN_ISSUER: The issuer CN=X is unknown",
+    };
+    expect(chainIncomplete(contextFor({ chain: unknown }))).toBeNull();
+  });
   it("stays silent for a complete chain", () => {
     expect(chainIncomplete(contextFor())).toBeNull();
   });
