@@ -8,6 +8,7 @@ import { createChannel } from "@/server/services/channel/create-channel";
 import { recordScan } from "@/server/services/scan/record-scan";
 import { type RunningProduct, seedUser, startProduct } from "../fakes/product";
 import { WebhookReceiver } from "../fakes/webhook-receiver";
+import { fetchRetrying } from "../support/fetch-retrying";
 import { actor, waitUntil } from "./alerts-harness";
 
 const SECRET = "page-test-secret-0123456789";
@@ -25,7 +26,10 @@ function cookieFor(email: string): Record<string, string> {
 }
 
 async function page(path: string, email = "admin@example.com"): Promise<{ status: number; html: string }> {
-  const res = await fetch(`${product.baseUrl}${path}`, { headers: cookieFor(email), redirect: "manual" });
+  const res = await fetchRetrying(`${product.baseUrl}${path}`, {
+    headers: cookieFor(email),
+    redirect: "manual",
+  });
   return { status: res.status, html: await res.text() };
 }
 

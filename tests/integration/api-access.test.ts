@@ -3,6 +3,7 @@ import { openDb } from "@/db/client";
 import { createSession } from "@/server/auth/sessions";
 import { type RunningProduct, seedUser, startProduct } from "../fakes/product";
 import { apiV1Routes, samplePath } from "../support/api-routes";
+import { fetchRetrying } from "../support/fetch-retrying";
 
 let product: RunningProduct;
 let admin: ReturnType<typeof seedUser>;
@@ -18,8 +19,8 @@ afterAll(async () => {
 });
 
 const url = (p: string) => `${product.baseUrl}${p}`;
-const request = (token: string | null, p: string, init: RequestInit) =>
-  fetch(url(p), {
+const api = (token: string | null, p: string, init: RequestInit = {}) =>
+  fetchRetrying(url(p), {
     ...init,
     redirect: "manual",
     headers: {
@@ -29,29 +30,16 @@ const request = (token: string | null, p: string, init: RequestInit) =>
     },
   });
 
-/**
- * A pooled keep-alive connection the server closed just as it was reused fails with UND_ERR_SOCKET
- * before any response: that request never reached a handler, so it is sent once more.
- */
-async function api(token: string | null, p: string, init: RequestInit = {}): Promise<Response> {
-  try {
-    return await request(token, p, init);
-  } catch (e) {
-    if ((e as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw e;
-    return request(token, p, init);
-  }
-}
-
 describe("first run", () => {
   it("sends every page to /login, and /login to /setup while no user exists", async () => {
-    const home = await fetch(url("/endpoints/new"), { redirect: "manual" });
+    const home = await fetchRetrying(url("/endpoints/new"), { redirect: "manual" });
     expect(home.status).toBe(303);
     expect(home.headers.get("location")).toMatch(/\/login\?next=%2Fendpoints%2Fnew$/);
-    const login = await fetch(url("/login"), { redirect: "manual" });
+    const login = await fetchRetrying(url("/login"), { redirect: "manual" });
     expect([303, 307]).toContain(login.status);
     expect(login.headers.get("location")).toMatch(/\/setup$/);
-    expect((await fetch(url("/setup"))).status).toBe(200);
-    expect((await fetch(url("/api/health"))).status).toBe(200);
+    expect((await fetchRetrying(url("/setup"))).status).toBe(200);
+    expect((await fetchRetrying(url("/api/health"))).status).toBe(200);
   });
 
   it("then users are created with the CLI", () => {

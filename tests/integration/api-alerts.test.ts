@@ -4,6 +4,7 @@ import { type RunningProduct, seedUser, startProduct } from "../fakes/product";
 import { type StartedServer, startTlsServer } from "../fakes/tls-server";
 import { WebhookReceiver } from "../fakes/webhook-receiver";
 import { apiV1Routes, samplePath } from "../support/api-routes";
+import { fetchRetrying } from "../support/fetch-retrying";
 
 // Secrets of the webhook channel: none of these may appear in any API response.
 const HOOK_PATH = "/hooks/tok-9f3a7c21e8d4b6005a1c";
@@ -43,7 +44,7 @@ afterAll(async () => {
 });
 
 const request = (token: string | null, p: string, init: RequestInit) =>
-  fetch(`${product.baseUrl}${p}`, {
+  fetchRetrying(`${product.baseUrl}${p}`, {
     ...init,
     redirect: "manual",
     headers: {

@@ -9,6 +9,7 @@ import { type FakeStaticLog, startFakeStaticLog } from "../fakes/ct-log-static";
 import { ctTestPki } from "../fakes/ct-test-pki";
 import { type RunningProduct, seedUser, startProduct } from "../fakes/product";
 import { apiV1Routes, samplePath } from "../support/api-routes";
+import { fetchRetrying } from "../support/fetch-retrying";
 
 let product: RunningProduct;
 let editor: ReturnType<typeof seedUser>;
@@ -72,7 +73,7 @@ afterAll(async () => {
 });
 
 const request = (token: string | null, p: string, init: RequestInit) =>
-  fetch(`${product.baseUrl}${p}`, {
+  fetchRetrying(`${product.baseUrl}${p}`, {
     ...init,
     redirect: "manual",
     headers: {

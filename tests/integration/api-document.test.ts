@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningProduct, seedUser, startProduct } from "../fakes/product";
 import { apiV1Routes } from "../support/api-routes";
+import { fetchRetrying } from "../support/fetch-retrying";
 
 let product: RunningProduct;
 let token: string;
@@ -14,7 +15,7 @@ afterAll(async () => {
 });
 
 const get = (p: string, init: RequestInit = {}) =>
-  fetch(`${product.baseUrl}${p}`, { redirect: "manual", ...init });
+  fetchRetrying(`${product.baseUrl}${p}`, { redirect: "manual", ...init });
 
 type Doc = {
   openapi: string;
