@@ -59,6 +59,8 @@ describe("delivery retries", () => {
     const e = await h.endpointExpiringIn(5, { tags: ["slack"] });
     await waitUntil("the 429", () => slack.requests.length >= 1);
     const first = Date.now();
+    // The receiver logs the request before the worker has read the 429 and updated the row.
+    await waitUntil("the 429 recorded", () => onlyDelivery(e)?.status !== "pending");
     expect(onlyDelivery(e)).toMatchObject({
       status: "retrying",
       lastError: expect.stringMatching(/RATE_LIMITED/),
