@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
 import { createSession } from "@/server/auth/sessions";
 import { type RunningProduct, seedUser, startProduct } from "../fakes/product";
+import { apiClient } from "../support/api-client";
 import { apiV1Routes, samplePath } from "../support/api-routes";
 import { fetchRetrying } from "../support/fetch-retrying";
 
@@ -19,16 +20,7 @@ afterAll(async () => {
 });
 
 const url = (p: string) => `${product.baseUrl}${p}`;
-const api = (token: string | null, p: string, init: RequestInit = {}) =>
-  fetchRetrying(url(p), {
-    ...init,
-    redirect: "manual",
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(init.body ? { "Content-Type": "application/json" } : {}),
-      ...(init.headers as Record<string, string>),
-    },
-  });
+const { api } = apiClient(() => product.baseUrl);
 
 describe("first run", () => {
   it("sends every page to /login, and /login to /setup while no user exists", async () => {

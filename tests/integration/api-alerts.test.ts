@@ -3,8 +3,8 @@ import { makeChain, type TestPki } from "../fakes/pki";
 import { type RunningProduct, seedUser, startProduct } from "../fakes/product";
 import { type StartedServer, startTlsServer } from "../fakes/tls-server";
 import { WebhookReceiver } from "../fakes/webhook-receiver";
+import { apiClient } from "../support/api-client";
 import { apiV1Routes, samplePath } from "../support/api-routes";
-import { fetchRetrying } from "../support/fetch-retrying";
 
 // Secrets of the webhook channel: none of these may appear in any API response.
 const HOOK_PATH = "/hooks/tok-9f3a7c21e8d4b6005a1c";
@@ -43,28 +43,7 @@ afterAll(async () => {
   await product?.stop();
 });
 
-const request = (token: string | null, p: string, init: RequestInit) =>
-  fetchRetrying(`${product.baseUrl}${p}`, {
-    ...init,
-    redirect: "manual",
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(init.body ? { "Content-Type": "application/json" } : {}),
-    },
-  });
-
-/** As in api-access.test.ts: a keep-alive socket closed under a request never reached a handler. */
-async function api(token: string | null, p: string, init: RequestInit = {}): Promise<Response> {
-  try {
-    return await request(token, p, init);
-  } catch (e) {
-    if ((e as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw e;
-    return request(token, p, init);
-  }
-}
-
-const send = (token: string, method: string, p: string, body: unknown) =>
-  api(token, p, { method, body: JSON.stringify(body) });
+const { api, send } = apiClient(() => product.baseUrl);
 
 async function poll<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

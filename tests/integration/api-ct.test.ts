@@ -8,8 +8,8 @@ import { x509Entry } from "../fakes/ct-log-entries";
 import { type FakeStaticLog, startFakeStaticLog } from "../fakes/ct-log-static";
 import { ctTestPki } from "../fakes/ct-test-pki";
 import { type RunningProduct, seedUser, startProduct } from "../fakes/product";
+import { apiClient } from "../support/api-client";
 import { apiV1Routes, samplePath } from "../support/api-routes";
-import { fetchRetrying } from "../support/fetch-retrying";
 
 let product: RunningProduct;
 let editor: ReturnType<typeof seedUser>;
@@ -72,28 +72,7 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const request = (token: string | null, p: string, init: RequestInit) =>
-  fetchRetrying(`${product.baseUrl}${p}`, {
-    ...init,
-    redirect: "manual",
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(init.body ? { "Content-Type": "application/json" } : {}),
-    },
-  });
-
-/** As in api-access.test.ts: a keep-alive socket closed under a request never reached a handler. */
-async function api(token: string | null, p: string, init: RequestInit = {}): Promise<Response> {
-  try {
-    return await request(token, p, init);
-  } catch (e) {
-    if ((e as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw e;
-    return request(token, p, init);
-  }
-}
-
-const send = (token: string, method: string, p: string, body: unknown) =>
-  api(token, p, { method, body: JSON.stringify(body) });
+const { api, send } = apiClient(() => product.baseUrl);
 
 const json = async (token: string, p: string) => {
   const res = await api(token, p);
