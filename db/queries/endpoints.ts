@@ -10,12 +10,14 @@ export interface EndpointListItem {
 }
 
 /** Latest scan per endpoint and address, in one pass. */
-function latestScans(db: Db): ScanRow[] {
+function latestScans(db: Db, endpointId?: number): ScanRow[] {
+  // One endpoint: the subquery stays on its rows (index scans_endpoint_started), not the whole history.
+  const only = endpointId === undefined ? sql`` : sql`WHERE ${scans.endpointId} = ${endpointId}`;
   return db
     .select()
     .from(scans)
     .where(
-      sql`${scans.id} IN (SELECT MAX(id) FROM ${scans} GROUP BY ${scans.endpointId}, COALESCE(${scans.ip}, ''))`,
+      sql`${scans.id} IN (SELECT MAX(id) FROM ${scans} ${only} GROUP BY ${scans.endpointId}, COALESCE(${scans.ip}, ''))`,
     )
     .all();
 }
@@ -60,5 +62,5 @@ export function listScans(db: Db, endpointId: number, limit = 50): ScanRow[] {
 }
 
 export function latestScansFor(db: Db, endpointId: number): ScanRow[] {
-  return latestScans(db).filter((s) => s.endpointId === endpointId);
+  return latestScans(db, endpointId);
 }
